@@ -1,0 +1,172 @@
+package io.omniroute.rules;
+
+import io.omniroute.rules.directory.Directory;
+import io.omniroute.rules.model.Classification;
+import io.omniroute.rules.model.Contact;
+import io.omniroute.rules.model.Knowledge;
+import io.omniroute.rules.model.Route;
+import io.omniroute.rules.model.Urgency;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * A compiled, immutable rule set: classification and routing rules in DRL.
+ *
+ * <p>Compile once per rule version ({@link #compile}), then share: {@link #decide} is
+ * thread-safe, each decision runs in its own short-lived Drools session that is disposed before
+ * it returns. A decision stops after {@link #MAX_RULE_FIRINGS} firings, so a rule that keeps
+ * re-activating itself cannot hang the caller; the route then falls back to the central desk.
+ */
+public final class RuleSet {
+  /** The default policy bundled on the class path, version {@code global:1}. */
+  public static final String DEFAULT_POLICY = "io/omniroute/rules/default-policy.drl";
+  /** Upper bound on rule firings in one decision. */
+  public static final int MAX_RULE_FIRINGS = 1_000;
+  /** Trace entry added when the engine's safe default replaced an incomplete decision. */
+  public static final String FALLBACK_TRACE = "Fallback: central desk (the rules did not complete the decision)";
+
+  private static final AtomicLong BUILDS = new AtomicLong();
+  private final KieBase kieBase;
+  private final org.kie.api.runtime.KieSessionsPool sessions;
+  private final String version;
+  private final boolean usesDirectory;
+  private final boolean usesServiceLevels;
+
+  private RuleSet(KieBase kieBase, String version) {
+    this.kieBase = kieBase;
+    this.version = version;
+    this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
+    Set<String> globals = new HashSet<>();
+    for (KiePackage pkg : kieBase.getKiePackages()) {
+      for (Global global : pkg.getGlobalVariables()) {
+        globals.add(global.getName());
+      }
+    }
+    this.usesDirectory = globals.contains("directory");
+    this.usesServiceLevels = globals.contains("serviceLevels");
+  }
+
+  /** Compiles the bundled default policy as version {@code global:1}. */
+  public static RuleSet defaultPolicy() {
+    return compile("global:1", defaultPolicyText());
+  }
+
+  /** The DRL text of the bundled default policy. */
+  public static String defaultPolicyText() {
+    try (InputStream in = RuleSet.class.getClassLoader().getResourceAsStream(DEFAULT_POLICY)) {
+      if (in == null) {
+        throw new IllegalStateException(DEFAULT_POLICY + " is missing from the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + DEFAULT_POLICY, e);
+    }
+  }
+
+  /**
+   * Compiles DRL text. CPU-bound (tens of milliseconds): call it off any event loop.
+   *
+   * @throws RuleCompilationException listing every problem with line and column
+   */
+  public static RuleSet compile(String version, String drl) {
+    KieServices services = KieServices.Factory.get();
+    ReleaseId releaseId =
+        services.newReleaseId("io.omniroute.rules.compiled", "ruleset-" + BUILDS.incrementAndGet(), "1.0.0");
+    KieFileSystem files = services.newKieFileSystem().generateAndWritePomXML(releaseId);
+    files.write("src/main/resources/io/omniroute/rules/policy.drl", drl);
+    KieBuilder builder = services.newKieBuilder(files).buildAll();
+    try {
+      List<RuleProblem> problems = new ArrayList<>();
+      for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+        problems.add(new RuleProblem(message.getLine(), message.getColumn(), message.getText().strip()));
+      }
+      if (!problems.isEmpty()) {
+        throw new RuleCompilationException(version, problems);
+      }
+      KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
+      return new RuleSet(kieBase, version);
+    } finally {
+      services.getRepository().removeKieModule(releaseId);
+    }
+  }
+
+  /** The version this rule set was compiled as, for example {@code global:1}. */
+  public String version() {
+    return version;
+  }
+
+  /**
+   * Decides one contact whose country and dealers were resolved against the directory. Thread-safe;
+   * CPU-bound for a few microseconds.
+   */
+  public Decision decide(Contact contact, Directory directory, ServiceLevels serviceLevels) {
+    Assessment assessment = new Assessment();
+    TraceListener trace = new TraceListener();
+    KieSession session = sessions.newKieSession();
+    int fired;
+    try {
+      if (usesDirectory) {
+        session.setGlobal("directory", directory);
+      }
+      if (usesServiceLevels) {
+        session.setGlobal("serviceLevels", serviceLevels);
+      }
+      session.addEventListener(trace);
+      session.insert(contact);
+      session.insert(assessment);
+      fired = session.fireAllRules(MAX_RULE_FIRINGS);
+    } finally {
+      session.removeEventListener(trace);
+      session.dispose();
+    }
+    return complete(contact, assessment, trace.names, fired >= MAX_RULE_FIRINGS, serviceLevels);
+  }
+
+  private Decision complete(
+      Contact contact, Assessment a, List<String> trace, boolean limitReached, ServiceLevels serviceLevels) {
+    Knowledge knowledge = a.getKnowledge() == null ? Knowledge.SCHEME : a.getKnowledge();
+    Urgency urgency = a.getUrgency() == null ? Urgency.NORMAL : a.getUrgency();
+    String topic = a.getTopic() == null ? Classification.GENERAL_TOPIC : a.getTopic();
+    Route route = a.getRoute();
+    boolean fallback = limitReached || route == null;
+    if (fallback) {
+      route = Route.central(urgency.basePriority());
+      trace = new ArrayList<>(trace);
+      trace.add(FALLBACK_TRACE);
+    }
+    Duration target =
+        a.getResponseTargetSeconds() > 0 && !fallback
+            ? Duration.ofSeconds(a.getResponseTargetSeconds())
+            : serviceLevels.targetFor(contact.getChannel(), urgency);
+    return new Decision(
+        new Classification(knowledge, urgency, topic), route, a.getContextDealerId(), target, trace, version, fallback);
+  }
+
+  /** Collects the names of fired rules for one decision; confined to that decision's thread. */
+  private static final class TraceListener extends DefaultAgendaEventListener {
+    private final List<String> names = new ArrayList<>(8);
+
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
+      names.add(event.getMatch().getRule().getName());
+    }
+  }
+}

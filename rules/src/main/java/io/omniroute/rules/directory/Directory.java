@@ -1,0 +1,115 @@
+package io.omniroute.rules.directory;
+
+import io.omniroute.rules.model.Classification;
+import io.omniroute.rules.model.ContactText;
+import io.omniroute.rules.model.Level;
+import io.omniroute.rules.model.QueueNames;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The organisation: countries, dealers, expert teams and the topics they cover.
+ *
+ * <p>Immutable and thread-safe once built; the rules read it as the global {@code directory}.
+ * Build it with {@link DirectoryLoader}, which validates references between entries.
+ */
+public final class Directory {
+  private final Map<String, Country> countries;
+  private final Map<String, Dealer> dealers;
+  private final Map<String, ExpertTeam> expertTeams;
+  private final List<Topic> topics;
+  private final List<String[]> topicKeywords;
+  private final Map<String, List<ExpertTeam>> teamsByTopic;
+  private final Map<String, Level> queues;
+
+  Directory(List<Country> countries, List<Dealer> dealers, List<ExpertTeam> teams, List<Topic> topics) {
+    this.countries = index(countries, Country::code);
+    this.dealers = index(dealers, Dealer::id);
+    this.expertTeams = index(teams, ExpertTeam::id);
+    this.topics = List.copyOf(topics);
+    List<String[]> keywords = new ArrayList<>(topics.size());
+    for (Topic topic : topics) {
+      keywords.add(topic.keywords().stream().map(ContactText::normaliseKeyword).toArray(String[]::new));
+    }
+    this.topicKeywords = List.copyOf(keywords);
+    Map<String, List<ExpertTeam>> byTopic = new LinkedHashMap<>();
+    for (ExpertTeam team : teams) {
+      for (String topic : team.topics()) {
+        byTopic.computeIfAbsent(topic, t -> new ArrayList<>()).add(team);
+      }
+    }
+    this.teamsByTopic = Collections.unmodifiableMap(byTopic);
+    Map<String, Level> queueLevels = new LinkedHashMap<>();
+    queueLevels.put(QueueNames.CENTRAL, Level.CENTRAL);
+    countries.forEach(c -> queueLevels.put(QueueNames.country(c.code()), Level.COUNTRY));
+    teams.forEach(t -> queueLevels.put(QueueNames.expert(t.id()), Level.EXPERT));
+    dealers.forEach(d -> queueLevels.put(QueueNames.dealer(d.id()), Level.DEALER));
+    this.queues = Collections.unmodifiableMap(queueLevels);
+  }
+
+  private static <T> Map<String, T> index(List<T> items, java.util.function.Function<T, String> id) {
+    Map<String, T> map = new LinkedHashMap<>();
+    items.forEach(item -> map.put(id.apply(item), item));
+    return Collections.unmodifiableMap(map);
+  }
+
+  /** The id of the first topic (in file order) whose keyword starts a word of the text, else {@code general}. */
+  public String topicOf(ContactText text) {
+    for (int i = 0; i < topics.size(); i++) {
+      for (String keyword : topicKeywords.get(i)) {
+        if (!keyword.isEmpty() && text.mentions(keyword)) {
+          return topics.get(i).id();
+        }
+      }
+    }
+    return Classification.GENERAL_TOPIC;
+  }
+
+  /** The first expert team serving the topic in the country, or {@code null} when none does. */
+  public String expertTeamFor(String topic, String countryCode) {
+    for (ExpertTeam team : teamsByTopic.getOrDefault(topic, List.of())) {
+      if (team.covers(countryCode)) {
+        return team.id();
+      }
+    }
+    return null;
+  }
+
+  public boolean hasCountry(String code) {
+    return code != null && countries.containsKey(code);
+  }
+
+  public boolean hasDealer(String id) {
+    return id != null && dealers.containsKey(id);
+  }
+
+  /** The country of a known dealer, or {@code null}. */
+  public String countryOfDealer(String dealerId) {
+    Dealer dealer = dealerId == null ? null : dealers.get(dealerId);
+    return dealer == null ? null : dealer.country();
+  }
+
+  /** Every queue the organisation has, with its level: central, countries, expert teams, dealers. */
+  public Map<String, Level> queues() {
+    return queues;
+  }
+
+  public List<Country> countries() {
+    return List.copyOf(countries.values());
+  }
+
+  public List<Dealer> dealers() {
+    return List.copyOf(dealers.values());
+  }
+
+  public List<ExpertTeam> expertTeams() {
+    return List.copyOf(expertTeams.values());
+  }
+
+  public List<Topic> topics() {
+    return topics;
+  }
+}
