@@ -96,7 +96,13 @@ public final class RuleSet {
     try {
       List<RuleProblem> problems = new ArrayList<>();
       for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+        if (message.getLine() <= 0 && message.getText().contains("Parser returned a null Package")) {
+          continue;
+        }
         problems.add(new RuleProblem(message.getLine(), message.getColumn(), message.getText().strip()));
+      }
+      if (problems.isEmpty() && builder.getResults().hasMessages(Message.Level.ERROR)) {
+        problems.add(new RuleProblem(0, 0, "the rules could not be parsed"));
       }
       if (!problems.isEmpty()) {
         throw new RuleCompilationException(version, problems);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -73,8 +75,14 @@ public final class DirectoryLoader {
       file = YAML.readValue(yaml, DirectoryFile.class);
     } catch (UnrecognizedPropertyException e) {
       throw new DirectoryException(
-          "Directory " + source + ": unknown field '" + e.getPropertyName() + "'" + at(e.getLocation())
+          "Directory " + source + ": unknown field '" + e.getPropertyName() + "' in " + where(e)
               + ": allowed fields are " + e.getKnownPropertyIds(), e);
+    } catch (MismatchedInputException e) {
+      if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("No content to map")) {
+        throw new DirectoryException("Directory " + source + ": the file is empty; it needs at least one country");
+      }
+      throw new DirectoryException(
+          "Directory " + source + ": wrong type in " + where(e) + at(e.getLocation()) + ": " + e.getOriginalMessage(), e);
     } catch (JsonProcessingException e) {
       throw new DirectoryException(
           "Directory " + source + ": invalid YAML" + at(e.getLocation()) + ": " + e.getOriginalMessage(), e);
@@ -85,6 +93,26 @@ public final class DirectoryLoader {
       throw new DirectoryException("Directory " + source + ": the file is empty; it needs at least one country");
     }
     return new Validator(source, file).validate();
+  }
+
+  private static String where(MismatchedInputException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        if (path.length() > 0) {
+          path.append('.');
+        }
+        path.append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    int lastDot = path.lastIndexOf(".");
+    boolean topLevel = e instanceof UnrecognizedPropertyException && lastDot < 0 && path.indexOf("[") < 0;
+    if (topLevel) {
+      return "the top level";
+    }
+    return e instanceof UnrecognizedPropertyException && lastDot > 0 ? path.substring(0, lastDot) : path.toString();
   }
 
   private static String at(JsonLocation location) {

@@ -14,6 +14,6 @@ public record ExpertTeam(String id, List<String> topics, List<String> countries)
 
   /** Whether this team serves the given country; a team without countries serves all known ones. */
   public boolean covers(String countryCode) {
-    return countries.isEmpty() ? countryCode != null : countries.contains(countryCode);
+    return countryCode != null && (countries.isEmpty() || countries.contains(countryCode));
   }
 }

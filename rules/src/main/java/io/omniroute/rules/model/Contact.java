@@ -73,9 +73,10 @@ public final class Contact {
   }
 
   /**
-   * Whether subject or text mention any of the {@code |}-separated phrases. A phrase matches
-   * where it starts a word, case-insensitively, with German umlauts folded ({@code ü = ue}), so
-   * {@code "kündig"} matches "Kündigung" and "kuendigen".
+   * Whether subject or text mention any of the {@code |}-separated phrases. A phrase matches as
+   * whole words, case-insensitively, with German umlauts folded ({@code ü = ue}); a phrase ending
+   * in {@code *} matches the start of a word, so {@code "kündig*"} matches "Kündigung" and
+   * "kuendigen".
    */
   public boolean mentionsAny(String phrases) {
     return searchableText.mentionsAny(phrases);

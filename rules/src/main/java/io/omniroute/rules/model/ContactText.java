@@ -20,7 +20,7 @@ public final class ContactText {
     return new ContactText(Phrases.normalise(joined));
   }
 
-  /** Whether any of the {@code |}-separated phrases starts a word in this text. */
+  /** Whether any of the {@code |}-separated phrases is mentioned, as {@link #mentions} defines it. */
   public boolean mentionsAny(String phrases) {
     if (normalised.isEmpty()) {
       return false;
@@ -33,15 +33,26 @@ public final class ContactText {
     return false;
   }
 
-  /** Whether the normalised phrase starts a word in this text. */
+  /**
+   * Whether the normalised phrase stands in this text as whole words, or, when it ends with
+   * {@code *}, at the start of a word: {@code "kuendig*"} matches "kuendigung".
+   */
   public boolean mentions(String normalisedPhrase) {
+    boolean prefix = normalisedPhrase.endsWith("*");
+    String phrase = prefix ? normalisedPhrase.substring(0, normalisedPhrase.length() - 1) : normalisedPhrase;
+    if (phrase.isEmpty()) {
+      return false;
+    }
     int from = 0;
     while (true) {
-      int at = normalised.indexOf(normalisedPhrase, from);
+      int at = normalised.indexOf(phrase, from);
       if (at < 0) {
         return false;
       }
-      if (at == 0 || !Character.isLetterOrDigit(normalised.charAt(at - 1))) {
+      int end = at + phrase.length();
+      boolean starts = at == 0 || !Character.isLetterOrDigit(normalised.charAt(at - 1));
+      boolean ends = prefix || end == normalised.length() || !Character.isLetterOrDigit(normalised.charAt(end));
+      if (starts && ends) {
         return true;
       }
       from = at + 1;

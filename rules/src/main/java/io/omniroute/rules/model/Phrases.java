@@ -56,7 +56,7 @@ final class Phrases {
     if (value == null || value.isEmpty()) {
       return "";
     }
-    String lower = value.toLowerCase(Locale.ROOT);
+    String lower = Normalizer.normalize(value, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     StringBuilder folded = new StringBuilder(lower.length() + 8);
     boolean blank = true;
     boolean ascii = true;
@@ -68,7 +68,7 @@ final class Phrases {
         case 'ü' -> folded.append("ue");
         case 'ß' -> folded.append("ss");
         default -> {
-          if (Character.isWhitespace(c)) {
+          if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
             if (!blank) {
               folded.append(' ');
             }

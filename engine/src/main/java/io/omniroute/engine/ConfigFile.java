@@ -1,0 +1,97 @@
+package io.omniroute.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.omniroute.rules.ServiceLevels;
+import io.omniroute.rules.model.Channel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The engine's YAML config file ({@code --config FILE}); every key is optional:
+ *
+ * <pre>
+ * host: 0.0.0.0
+ * port: 8480
+ * directory: directory.yaml        # relative to this file
+ * instances: 2                     # HTTP event loops
+ * escalationIntervalMillis: 500
+ * serviceLevels: {voice: 20, chat: 60, sms: 900, social: 3600, email: 86400}   # seconds
+ * </pre>
+ *
+ * Stateless.
+ */
+final class ConfigFile {
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private ConfigFile() {}
+
+  record Values(
+      String host, Integer port, String directory, Integer instances, Long escalationIntervalMillis,
+      Map<String, Long> serviceLevels) {}
+
+  /** Applies a config file on top of {@code base}. */
+  static EngineOptions apply(Path file, EngineOptions base) {
+    Values values;
+    try {
+      values = YAML.readValue(Files.readAllBytes(file), Values.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw new ConfigException("Config " + file + ": unknown key '" + e.getPropertyName() + "': allowed keys are "
+          + e.getKnownPropertyIds());
+    } catch (JsonProcessingException e) {
+      throw new ConfigException("Config " + file + ": invalid YAML at line " + e.getLocation().getLineNr() + ": "
+          + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new ConfigException("Config " + file + ": cannot read: " + e);
+    }
+    if (values == null) {
+      return base;
+    }
+    EngineOptions options = base;
+    try {
+      if (values.host() != null) {
+        options = options.withHost(values.host());
+      }
+      if (values.port() != null) {
+        options = options.withPort(values.port());
+      }
+      if (values.directory() != null) {
+        Path parent = file.toAbsolutePath().getParent();
+        options = options.withDirectory(parent.resolve(values.directory()));
+      }
+      if (values.instances() != null) {
+        options = options.withInstances(values.instances());
+      }
+      if (values.escalationIntervalMillis() != null) {
+        options = options.withEscalationInterval(Duration.ofMillis(values.escalationIntervalMillis()));
+      }
+      if (values.serviceLevels() != null) {
+        ServiceLevels levels = options.serviceLevels();
+        for (Map.Entry<String, Long> entry : values.serviceLevels().entrySet()) {
+          if (entry.getValue() == null) {
+            throw new IllegalArgumentException("serviceLevels." + entry.getKey() + " needs a number of seconds");
+          }
+          levels = levels.with(Channel.fromWire(entry.getKey()), Duration.ofSeconds(entry.getValue()));
+        }
+        options = options.withServiceLevels(levels);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("Config " + file + ": " + e.getMessage());
+    }
+    return options;
+  }
+
+  /** A config file that cannot be used; the message names the file and the problem. */
+  static final class ConfigException extends RuntimeException {
+    ConfigException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.omniroute.engine;
+
+import io.omniroute.rules.ServiceLevels;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How an engine runs. Immutable; built by {@link Main} from the command line, environment
+ * variables ({@code OMNIROUTE_*}) and an optional config file, in that order of precedence.
+ *
+ * @param host the address to listen on
+ * @param port the HTTP port; 0 picks a free one (tests)
+ * @param directory the directory YAML file, or {@code null} for the bundled sample
+ * @param serviceLevels first-response targets per channel
+ * @param escalationInterval how often deadlines are checked
+ * @param instances HTTP verticle instances (event loops serving requests)
+ */
+public record EngineOptions(
+    String host, int port, Path directory, ServiceLevels serviceLevels, Duration escalationInterval, int instances) {
+  public static final String DEFAULT_HOST = "0.0.0.0";
+  public static final int DEFAULT_PORT = 8480;
+  public static final Duration DEFAULT_ESCALATION_INTERVAL = Duration.ofMillis(500);
+  public static final int DEFAULT_INSTANCES = Runtime.getRuntime().availableProcessors();
+
+  public EngineOptions {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(serviceLevels, "serviceLevels");
+    Objects.requireNonNull(escalationInterval, "escalationInterval");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+    }
+    if (instances < 1) {
+      throw new IllegalArgumentException("instances must be at least 1, got " + instances);
+    }
+    if (escalationInterval.isZero() || escalationInterval.isNegative()) {
+      throw new IllegalArgumentException("escalation interval must be positive");
+    }
+  }
+
+  /** The defaults: port 8480 on all interfaces, the bundled sample directory, default service levels. */
+  public static EngineOptions defaults() {
+    return new EngineOptions(
+        DEFAULT_HOST, DEFAULT_PORT, null, ServiceLevels.defaults(), DEFAULT_ESCALATION_INTERVAL, DEFAULT_INSTANCES);
+  }
+
+  public EngineOptions withPort(int newPort) {
+    return new EngineOptions(host, newPort, directory, serviceLevels, escalationInterval, instances);
+  }
+
+  public EngineOptions withHost(String newHost) {
+    return new EngineOptions(newHost, port, directory, serviceLevels, escalationInterval, instances);
+  }
+
+  public EngineOptions withDirectory(Path newDirectory) {
+    return new EngineOptions(host, port, newDirectory, serviceLevels, escalationInterval, instances);
+  }
+
+  public EngineOptions withServiceLevels(ServiceLevels newServiceLevels) {
+    return new EngineOptions(host, port, directory, newServiceLevels, escalationInterval, instances);
+  }
+
+  public EngineOptions withEscalationInterval(Duration interval) {
+    return new EngineOptions(host, port, directory, serviceLevels, interval, instances);
+  }
+
+  public EngineOptions withInstances(int newInstances) {
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, newInstances);
+  }
+}

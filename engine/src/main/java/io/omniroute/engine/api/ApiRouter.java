@@ -1,0 +1,90 @@
+package io.omniroute.engine.api;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Builds the HTTP router from the OpenAPI contract: every operation of {@code openapi.yaml} is
+ * bound to its handler and its requests are validated against the contract before the handler
+ * runs. Also serves the contract itself at {@code /openapi.yaml}.
+ *
+ * <p>Call once per verticle instance, on that verticle's context.
+ */
+public final class ApiRouter {
+  /** Largest accepted request body: 64 KiB. */
+  public static final long BODY_LIMIT_BYTES = 64 * 1024;
+
+  private ApiRouter() {}
+
+  public static Router create(
+      Vertx vertx, OpenApiDocument document, ContactsApi contacts, QueuesApi queues, OpsApi ops) {
+    RouterBuilder builder =
+        RouterBuilder.create(vertx, document.contract(), RequestExtractor.withBodyHandler())
+            .rootHandler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+    Map<String, Handler<RoutingContext>> handlers = Map.of(
+        "createContact", contacts::create,
+        "getContact", contacts::get,
+        "completeContact", contacts::complete,
+        "abandonContact", contacts::abandon,
+        "listQueues", queues::list,
+        "getQueue", queues::get,
+        "claimContact", queues::claim,
+        "live", ops::live,
+        "ready", ops::ready,
+        "metrics", ops::metrics);
+    handlers.forEach((operation, handler) -> builder.getRoute(operation).addHandler(handler));
+    Router router = builder.createRouter();
+    router.get("/openapi.yaml").handler(ctx ->
+        ctx.response().putHeader("Content-Type", "application/yaml").end(document.yaml()));
+    router.route().failureHandler(FailureHandler::handle);
+    for (int status : new int[] {400, 404, 405, 413, 415}) {
+      router.errorHandler(status, ctx -> {
+        if (ctx.failure() != null) {
+          FailureHandler.handle(ctx);
+        } else {
+          FailureHandler.clientError(ctx, status);
+        }
+      });
+    }
+    router.errorHandler(500, FailureHandler::handle);
+    return router;
+  }
+
+  /** The contract as loaded once per engine; immutable and shared. */
+  public record OpenApiDocument(OpenAPIContract contract, String yaml) {
+    /** Where the contract lives on the class path. */
+    public static final String RESOURCE = "openapi.yaml";
+
+    /** Reads {@code openapi.yaml} from the class path and parses it into a contract. */
+    public static Future<OpenApiDocument> load(Vertx vertx) {
+      String yaml;
+      JsonObject json;
+      try (InputStream in = ApiRouter.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          return Future.failedFuture(new IllegalStateException(RESOURCE + " is missing from the class path"));
+        }
+        yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> tree = new ObjectMapper(new YAMLFactory()).readValue(yaml, Map.class);
+        json = new JsonObject(tree);
+      } catch (IOException e) {
+        return Future.failedFuture(e);
+      }
+      return OpenAPIContract.from(vertx, json).map(contract -> new OpenApiDocument(contract, yaml));
+    }
+  }
+}

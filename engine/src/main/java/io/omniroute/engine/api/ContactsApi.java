@@ -1,0 +1,61 @@
+package io.omniroute.engine.api;
+
+import io.omniroute.engine.intake.IntakeService;
+import io.omniroute.engine.metrics.EngineMetrics;
+import io.omniroute.engine.queue.ContactRecord;
+import io.omniroute.engine.queue.QueueStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.BiFunction;
+
+/** Handlers for {@code /v1/contacts}: intake, lookup, complete, abandon. Stateless, shared by verticles. */
+public final class ContactsApi {
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  private final IntakeService intake;
+  private final QueueStore store;
+  private final EngineMetrics metrics;
+  private final Clock clock;
+
+  public ContactsApi(IntakeService intake, QueueStore store, EngineMetrics metrics, Clock clock) {
+    this.intake = intake;
+    this.store = store;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  void create(RoutingContext ctx) {
+    JsonObject body = ctx.body().asJsonObject();
+    intake.submit(body, ctx.request().getHeader(IDEMPOTENCY_KEY))
+        .onSuccess(accepted -> Responses.json(ctx, accepted.created() ? 201 : 200, ContactJson.decision(accepted.record())))
+        .onFailure(ctx::fail);
+  }
+
+  void get(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    store.find(id)
+        .onSuccess(found -> found.ifPresentOrElse(
+            record -> Responses.json(ctx, 200, ContactJson.full(record)),
+            () -> Problem.send(ctx, 404, "Contact not found", "No contact with id '" + id + "': check the id returned by POST /v1/contacts.")))
+        .onFailure(ctx::fail);
+  }
+
+  void complete(RoutingContext ctx) {
+    transition(ctx, store::complete, "completed");
+  }
+
+  void abandon(RoutingContext ctx) {
+    transition(ctx, store::abandon, "abandoned");
+  }
+
+  private void transition(RoutingContext ctx, BiFunction<String, Instant, Future<ContactRecord>> step, String outcome) {
+    step.apply(ctx.pathParam("id"), clock.instant())
+        .onSuccess(record -> {
+          metrics.finished(outcome);
+          Responses.json(ctx, 200, ContactJson.full(record));
+        })
+        .onFailure(ctx::fail);
+  }
+}

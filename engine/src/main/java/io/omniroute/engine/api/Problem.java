@@ -1,0 +1,47 @@
+package io.omniroute.engine.api;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * RFC 9457 problem details: every error the API answers is {@code application/problem+json} with
+ * a {@code detail} that says what to fix. Stateless.
+ */
+public final class Problem {
+  public static final String CONTENT_TYPE = "application/problem+json";
+
+  private Problem() {}
+
+  /** Ends the response with a problem of the given status, title and detail. */
+  public static void send(RoutingContext ctx, int status, String title, String detail) {
+    send(ctx, status, title, detail, null);
+  }
+
+  /** As {@link #send(RoutingContext, int, String, String)}, with a list of field errors. */
+  public static void send(RoutingContext ctx, int status, String title, String detail, JsonArray errors) {
+    if (ctx.response().ended() || ctx.response().closed()) {
+      return;
+    }
+    if (ctx.response().headWritten()) {
+      ctx.response().end();
+      return;
+    }
+    JsonObject body =
+        new JsonObject()
+            .put("type", "about:blank")
+            .put("title", title)
+            .put("status", status)
+            .put("detail", detail)
+            .put("instance", ctx.request().path());
+    if (errors != null && !errors.isEmpty()) {
+      body.put("errors", errors);
+    }
+    ctx.response().setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(body.encode());
+  }
+
+  /** One field error for the {@code errors} list: a JSON pointer to the field and a message. */
+  public static JsonObject fieldError(String field, String message) {
+    return new JsonObject().put("field", field).put("message", message);
+  }
+}

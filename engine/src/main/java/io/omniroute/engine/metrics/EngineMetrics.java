@@ -1,0 +1,145 @@
+package io.omniroute.engine.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.omniroute.engine.queue.QueueStats;
+import io.omniroute.rules.model.Level;
+import io.omniroute.rules.model.QueueNames;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The engine's meters, named per DESIGN.md section 4 and scraped from {@code /metrics}:
+ *
+ * <ul>
+ *   <li>{@code omniroute_contacts_received_total{channel,level}}
+ *   <li>{@code omniroute_routing_decision_duration_seconds} (histogram)
+ *   <li>{@code omniroute_queue_depth{queue,level}} and {@code omniroute_queue_oldest_wait_seconds{queue,level}}
+ *   <li>{@code omniroute_escalations_total{from,to}}
+ *   <li>{@code omniroute_queue_wait_seconds{level}} (histogram: received until claimed)
+ *   <li>{@code omniroute_contacts_finished_total{outcome}} (completed, abandoned)
+ *   <li>{@code omniroute_routing_fallbacks_total} (decisions the rules left incomplete)
+ * </ul>
+ *
+ * Thread-safe; one instance per engine, shared by all verticles.
+ */
+public final class EngineMetrics {
+  private static final Duration[] SLO_BUCKETS = {
+    Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30),
+    Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1),
+    Duration.ofHours(4), Duration.ofHours(24)
+  };
+
+  private final PrometheusMeterRegistry registry;
+  private final Timer decisionDuration;
+  private final Counter fallbacks;
+  private final Map<String, AtomicLong> depths = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> oldestWaits = new ConcurrentHashMap<>();
+
+  public EngineMetrics() {
+    this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  public EngineMetrics(PrometheusMeterRegistry registry) {
+    this.registry = registry;
+    this.decisionDuration =
+        Timer.builder("omniroute.routing.decision.duration")
+            .description("Time to classify and route one contact with the active rules")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofNanos(1_000))
+            .maximumExpectedValue(Duration.ofMillis(100))
+            .register(registry);
+    this.fallbacks =
+        Counter.builder("omniroute.routing.fallbacks")
+            .description("Decisions the rules left incomplete, routed to the central desk instead")
+            .register(registry);
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** The Prometheus text exposition of every meter. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  public void contactReceived(String channel, Level level) {
+    Counter.builder("omniroute.contacts.received")
+        .description("Contacts accepted, by channel and by the level they were routed to")
+        .tags("channel", channel, "level", level.name())
+        .register(registry)
+        .increment();
+  }
+
+  public void decisionTook(long nanos) {
+    decisionDuration.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  public void fallbackUsed() {
+    fallbacks.increment();
+  }
+
+  public void escalated(Level from, Level to) {
+    Counter.builder("omniroute.escalations")
+        .description("Contacts moved up their ladder at their deadline")
+        .tags("from", from.name(), "to", to.name())
+        .register(registry)
+        .increment();
+  }
+
+  public void claimed(Level level, Duration waited) {
+    Timer.builder("omniroute.queue.wait")
+        .description("Time from receipt until an agent claimed the contact")
+        .tags("level", level.name())
+        .serviceLevelObjectives(SLO_BUCKETS)
+        .register(registry)
+        .record(waited.isNegative() ? Duration.ZERO : waited);
+  }
+
+  public void finished(String outcome) {
+    Counter.builder("omniroute.contacts.finished")
+        .description("Contacts that left the engine, by outcome")
+        .tags("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
+  /** Updates the depth and oldest-wait gauges from a snapshot of the store. */
+  public void queueSnapshot(Iterable<QueueStats> stats, java.time.Instant now) {
+    for (QueueStats queue : stats) {
+      gauge(depths, "omniroute.queue.depth", "Contacts waiting in the queue", queue.queue())
+          .set(queue.depth());
+      long oldest =
+          queue.oldestReceivedAt() == null ? 0 : Math.max(0, Duration.between(queue.oldestReceivedAt(), now).toSeconds());
+      gauge(oldestWaits, "omniroute.queue.oldest.wait", "Seconds the oldest waiting contact has waited", queue.queue())
+          .set(oldest);
+    }
+  }
+
+  /** Registers a zero depth gauge for a queue known from the directory. */
+  public void knownQueue(String queue) {
+    gauge(depths, "omniroute.queue.depth", "Contacts waiting in the queue", queue);
+    gauge(oldestWaits, "omniroute.queue.oldest.wait", "Seconds the oldest waiting contact has waited", queue);
+  }
+
+  private AtomicLong gauge(Map<String, AtomicLong> values, String name, String description, String queue) {
+    return values.computeIfAbsent(queue, q -> {
+      AtomicLong value = new AtomicLong();
+      Level level = QueueNames.levelOf(q);
+      Gauge.builder(name, value, AtomicLong::doubleValue)
+          .description(description)
+          .baseUnit(name.endsWith("wait") ? "seconds" : null)
+          .tags(Tags.of("queue", q, "level", level == null ? "UNKNOWN" : level.name()))
+          .register(registry);
+      return value;
+    });
+  }
+}

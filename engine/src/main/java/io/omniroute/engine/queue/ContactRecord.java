@@ -1,0 +1,91 @@
+package io.omniroute.engine.queue;
+
+import io.omniroute.rules.Decision;
+import io.omniroute.rules.model.Route;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A contact as the engine keeps it: what was received, the routing decision, where it waits now,
+ * its status and its history. Immutable: every transition returns a new record, so a record can
+ * be handed between threads and serialised as it is.
+ *
+ * @param request the contact as received, as a JSON-compatible map
+ * @param country the resolved country, or {@code null}; used to escalate to the country level
+ * @param route where the contact waits now (the decision's route until it escalates)
+ * @param deadline when the first response is due in the current queue
+ * @param agent the agent that claimed the contact, or {@code null}
+ */
+public record ContactRecord(
+    String id,
+    Instant receivedAt,
+    Map<String, Object> request,
+    String channel,
+    String country,
+    Decision decision,
+    Route route,
+    Instant deadline,
+    ContactStatus status,
+    String agent,
+    List<HistoryEvent> history) {
+
+  public ContactRecord {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(receivedAt, "receivedAt");
+    Objects.requireNonNull(decision, "decision");
+    Objects.requireNonNull(route, "route");
+    Objects.requireNonNull(status, "status");
+    request = request == null ? Map.of() : request;
+    history = List.copyOf(history);
+  }
+
+  /** A new, queued contact with its {@code received} and {@code routed} events. */
+  public static ContactRecord queued(
+      String id, Instant receivedAt, Map<String, Object> request, String channel, String country, Decision decision) {
+    Instant deadline = receivedAt.plus(decision.responseTarget());
+    List<HistoryEvent> history =
+        List.of(
+            new HistoryEvent(HistoryEvent.RECEIVED, receivedAt, "via " + channel),
+            new HistoryEvent(HistoryEvent.ROUTED, receivedAt, "to " + decision.route().queue()));
+    return new ContactRecord(
+        id, receivedAt, request, channel, country, decision, decision.route(), deadline, ContactStatus.QUEUED, null, history);
+  }
+
+  /** This contact claimed by an agent. */
+  public ContactRecord assigned(String agent, Instant at) {
+    return moved(ContactStatus.ASSIGNED, agent, new HistoryEvent(HistoryEvent.ASSIGNED, at, "to " + agent));
+  }
+
+  public ContactRecord completed(Instant at) {
+    return moved(ContactStatus.COMPLETED, agent, new HistoryEvent(HistoryEvent.COMPLETED, at, null));
+  }
+
+  public ContactRecord abandoned(Instant at) {
+    return moved(ContactStatus.ABANDONED, agent, new HistoryEvent(HistoryEvent.ABANDONED, at, "the customer left"));
+  }
+
+  /** This contact moved one step up its ladder, with a new deadline. */
+  public ContactRecord escalated(Route to, Instant newDeadline, Instant at) {
+    List<HistoryEvent> events = new ArrayList<>(history);
+    events.add(new HistoryEvent(HistoryEvent.ESCALATED, at, "from " + route.queue() + " to " + to.queue()));
+    return new ContactRecord(
+        id, receivedAt, request, channel, country, decision, to, newDeadline, status, agent, events);
+  }
+
+  /** Whether this contact may escalate: still queued, below the central desk. */
+  public boolean escalates() {
+    return status == ContactStatus.QUEUED && route.escalated(country) != null;
+  }
+
+  private ContactRecord moved(ContactStatus next, String newAgent, HistoryEvent event) {
+    if (!status.canMoveTo(next)) {
+      throw new IllegalTransitionException(id, status, next);
+    }
+    List<HistoryEvent> events = new ArrayList<>(history);
+    events.add(event);
+    return new ContactRecord(id, receivedAt, request, channel, country, decision, route, deadline, next, newAgent, events);
+  }
+}

@@ -1,0 +1,18 @@
+package io.omniroute.engine.queue;
+
+/**
+ * The life cycle of a contact: {@code QUEUED -> ASSIGNED -> COMPLETED}, and {@code ABANDONED}
+ * from {@code QUEUED} or {@code ASSIGNED} when the customer gives up.
+ */
+public enum ContactStatus {
+  QUEUED, ASSIGNED, COMPLETED, ABANDONED;
+
+  /** Whether a contact in this status may move to {@code next}. */
+  public boolean canMoveTo(ContactStatus next) {
+    return switch (this) {
+      case QUEUED -> next == ASSIGNED || next == ABANDONED;
+      case ASSIGNED -> next == COMPLETED || next == ABANDONED;
+      case COMPLETED, ABANDONED -> false;
+    };
+  }
+}

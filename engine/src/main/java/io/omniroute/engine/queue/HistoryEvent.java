@@ -1,0 +1,23 @@
+package io.omniroute.engine.queue;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One step in a contact's history: what happened ({@code received}, {@code routed},
+ * {@code escalated}, {@code assigned}, {@code completed}, {@code abandoned}), when, and a short
+ * human-readable detail. Immutable.
+ */
+public record HistoryEvent(String type, Instant at, String detail) {
+  public static final String RECEIVED = "received";
+  public static final String ROUTED = "routed";
+  public static final String ESCALATED = "escalated";
+  public static final String ASSIGNED = "assigned";
+  public static final String COMPLETED = "completed";
+  public static final String ABANDONED = "abandoned";
+
+  public HistoryEvent {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(at, "at");
+  }
+}
