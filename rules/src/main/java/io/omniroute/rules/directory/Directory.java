@@ -56,7 +56,10 @@ public final class Directory {
     return Collections.unmodifiableMap(map);
   }
 
-  /** The id of the first topic (in file order) whose keyword starts a word of the text, else {@code general}. */
+  /**
+   * The id of the first topic (in file order) with a keyword the text mentions (whole words, or a
+   * word start for keywords ending in {@code *}), else {@code general}.
+   */
   public String topicOf(ContactText text) {
     for (int i = 0; i < topics.size(); i++) {
       for (String keyword : topicKeywords.get(i)) {

@@ -112,7 +112,8 @@ public final class DirectoryLoader {
     if (topLevel) {
       return "the top level";
     }
-    return e instanceof UnrecognizedPropertyException && lastDot > 0 ? path.substring(0, lastDot) : path.toString();
+    String location = e instanceof UnrecognizedPropertyException && lastDot > 0 ? path.substring(0, lastDot) : path.toString();
+    return location.isEmpty() ? "the top level" : location;
   }
 
   private static String at(JsonLocation location) {

@@ -1,0 +1,243 @@
+package io.omniroute.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.omniroute.rules.directory.ContactResolver;
+import io.omniroute.rules.directory.Directory;
+import io.omniroute.rules.directory.DirectoryLoader;
+import io.omniroute.rules.model.Channel;
+import io.omniroute.rules.model.Contact;
+import io.omniroute.rules.model.Knowledge;
+import io.omniroute.rules.model.Level;
+import io.omniroute.rules.model.Route;
+import io.omniroute.rules.model.Urgency;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Compiling rule texts: problems with positions, custom rule sets, and the engine's safe default. */
+class RuleSetCompileTest {
+  private static final String HEADER = """
+      package io.omniroute.rules;
+
+      import io.omniroute.rules.model.Contact;
+      import io.omniroute.rules.model.Urgency;
+      import io.omniroute.rules.model.Knowledge;
+
+      """;
+
+  private static Directory directory;
+  private static Contact contact;
+  private static final ServiceLevels SERVICE_LEVELS = ServiceLevels.defaults();
+
+  @BeforeAll
+  static void loadDirectory() {
+    directory = DirectoryLoader.bundledSample();
+    contact = new ContactResolver(directory)
+        .resolve(Contact.builder(Channel.CHAT).text("Is my car ready?").dealerId("DE-MUC-001").build());
+  }
+
+  @Test
+  void rejectsASyntaxErrorWithLineAndMessage() {
+    String drl = HEADER + """
+        rule "broken"
+        when
+          $a : Assessment( urgency == null
+        then
+          modify( $a ) { setUrgency( Urgency.HIGH ) }
+        end
+        """;
+
+    RuleCompilationException e =
+        catchThrowableOfType(RuleCompilationException.class, () -> RuleSet.compile("country:DE:7", drl));
+
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).contains("country:DE:7");
+    assertThat(e.problems()).isNotEmpty();
+    assertThat(e.problems()).allSatisfy(problem -> assertThat(problem.message()).isNotBlank());
+    // The missing ')' on line 9 is reported where the parser trips over it: at 'then' on line 10.
+    assertThat(e.problems()).anySatisfy(problem -> {
+      assertThat(problem.line()).isEqualTo(10);
+      assertThat(problem.message()).contains("mismatched input").contains("broken");
+    });
+    assertThat(e.problems().get(0).line()).isPositive();
+    assertThat(e.getMessage()).contains("line 10");
+  }
+
+  @Test
+  void reportsOnlyTheParserProblemsNotDroolsFollowUpMessage() {
+    String drl = HEADER + """
+        rule "broken"
+        when
+          $a : Assessment( urgency == null
+        then
+        end
+        """;
+
+    RuleCompilationException e =
+        catchThrowableOfType(RuleCompilationException.class, () -> RuleSet.compile("v", drl));
+
+    assertThat(e).isNotNull();
+    assertThat(e.problems()).isNotEmpty();
+    assertThat(e.problems()).allSatisfy(problem -> {
+      assertThat(problem.line()).isPositive();
+      assertThat(problem.message()).doesNotContain("Parser returned a null Package");
+    });
+    assertThat(e.getMessage()).doesNotContain("null Package");
+  }
+
+  @Test
+  void rejectsTextThatIsNotDrlWithAPositionedProblem() {
+    RuleCompilationException e =
+        catchThrowableOfType(RuleCompilationException.class, () -> RuleSet.compile("v", "this is not drl"));
+
+    assertThat(e).isNotNull();
+    assertThat(e.problems()).hasSize(1);
+    assertThat(e.problems().get(0).line()).isEqualTo(1);
+    assertThat(e.problems().get(0).message()).contains("mismatched input 'this'").doesNotContain("null Package");
+  }
+
+  @Test
+  void rejectsAnUnknownTypeWithAMessageNamingIt() {
+    String drl = HEADER + """
+        rule "unknown fact"
+        when
+          NoSuchFact( )
+        then
+        end
+        """;
+
+    RuleCompilationException e =
+        catchThrowableOfType(RuleCompilationException.class, () -> RuleSet.compile("v", drl));
+
+    assertThat(e).isNotNull();
+    assertThat(e.problems()).isNotEmpty();
+    assertThat(e.problems()).anySatisfy(problem -> assertThat(problem.message()).contains("NoSuchFact"));
+  }
+
+  @Test
+  void problemsPrintWithTheirPosition() {
+    assertThat(new RuleProblem(3, 7, "mismatched input")).hasToString("line 3, column 7: mismatched input");
+  }
+
+  @Test
+  void compilesAndDecidesAMinimalCustomRuleSetWithoutGlobals() {
+    String drl = HEADER + """
+        rule "Everything to the Munich dealer"
+        when
+          $a : Assessment( route == null )
+        then
+          modify( $a ) { setKnowledge( Knowledge.SPECIFICATION ), setUrgency( Urgency.LOW ), routeDealer( "DE-MUC-001" ) }
+        end
+        """;
+
+    RuleSet rules = RuleSet.compile("custom:1", drl);
+    Decision decision = rules.decide(contact, directory, SERVICE_LEVELS);
+
+    assertThat(rules.version()).isEqualTo("custom:1");
+    assertThat(decision.fallback()).isFalse();
+    assertThat(decision.route()).isEqualTo(Route.dealer("DE-MUC-001", 10));
+    assertThat(decision.classification().knowledge()).isEqualTo(Knowledge.SPECIFICATION);
+    assertThat(decision.classification().urgency()).isEqualTo(Urgency.LOW);
+    assertThat(decision.classification().topic()).isEqualTo("general");
+    assertThat(decision.trace()).containsExactly("Everything to the Munich dealer");
+    assertThat(decision.rulesVersion()).isEqualTo("custom:1");
+    assertThat(decision.responseTarget()).as("channel default when the rules set none").isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void fallsBackToCentralDeskWhenTheRulesDoNotRoute() {
+    String drl = HEADER + """
+        rule "Only classify"
+        when
+          $a : Assessment( urgency == null )
+        then
+          modify( $a ) { setUrgency( Urgency.HIGH ) }
+        end
+        """;
+
+    Decision decision = RuleSet.compile("custom:2", drl).decide(contact, directory, SERVICE_LEVELS);
+
+    assertThat(decision.fallback()).isTrue();
+    assertThat(decision.route()).isEqualTo(Route.central(Urgency.HIGH.basePriority()));
+    assertThat(decision.route().level()).isEqualTo(Level.CENTRAL);
+    assertThat(decision.classification().urgency()).isEqualTo(Urgency.HIGH);
+    assertThat(decision.classification().knowledge()).isEqualTo(Knowledge.SCHEME);
+    assertThat(decision.trace()).containsExactly("Only classify", RuleSet.FALLBACK_TRACE);
+    assertThat(decision.trace()).last().isEqualTo(RuleSet.FALLBACK_TRACE);
+    assertThat(decision.responseTarget()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void fallsBackToCentralDeskWhenNoRuleFires() {
+    String drl = HEADER + """
+        rule "Never"
+        when
+          Contact( channel == null )
+        then
+        end
+        """;
+
+    Decision decision = RuleSet.compile("custom:3", drl).decide(contact, directory, SERVICE_LEVELS);
+
+    assertThat(decision.fallback()).isTrue();
+    assertThat(decision.route()).isEqualTo(Route.central(Urgency.NORMAL.basePriority()));
+    assertThat(decision.trace()).containsExactly(RuleSet.FALLBACK_TRACE);
+  }
+
+  @Test
+  void stopsARuleThatLoopsForeverAndFallsBackToCentralDesk() {
+    String drl = HEADER + """
+        rule "Route, then flip the topic forever"
+        when
+          $a : Assessment( $topic : topic ) @watch( topic )
+        then
+          modify( $a ) { routeDealer( "DE-MUC-001" ), setTopic( "a".equals( $topic ) ? "b" : "a" ) }
+        end
+        """;
+    RuleSet rules = RuleSet.compile("looping:1", drl);
+
+    Decision decision = rules.decide(contact, directory, SERVICE_LEVELS);
+
+    assertThat(decision.fallback()).isTrue();
+    assertThat(decision.route().queue()).isEqualTo("central");
+    assertThat(decision.trace()).hasSize(RuleSet.MAX_RULE_FIRINGS + 1);
+    assertThat(decision.trace()).last().isEqualTo(RuleSet.FALLBACK_TRACE);
+    assertThat(decision.trace().get(0)).isEqualTo("Route, then flip the topic forever");
+  }
+
+  @Test
+  void decidesAgainAfterALoopWasStopped() {
+    String drl = HEADER + """
+        rule "Ping"
+        when
+          $a : Assessment( urgency == null || urgency == Urgency.LOW )
+        then
+          modify( $a ) { setUrgency( Urgency.HIGH ) }
+        end
+
+        rule "Pong"
+        when
+          $a : Assessment( urgency == Urgency.HIGH )
+        then
+          modify( $a ) { setUrgency( Urgency.LOW ) }
+        end
+        """;
+    RuleSet rules = RuleSet.compile("looping:2", drl);
+
+    Decision first = rules.decide(contact, directory, SERVICE_LEVELS);
+    Decision second = rules.decide(contact, directory, SERVICE_LEVELS);
+
+    assertThat(first.fallback()).isTrue();
+    assertThat(first.route().queue()).isEqualTo("central");
+    assertThat(first.trace()).hasSize(RuleSet.MAX_RULE_FIRINGS + 1).startsWith("Ping", "Pong", "Ping");
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void compilesTheBundledPolicy() {
+    assertThat(RuleSet.defaultPolicyText()).contains("rule \"Route: critical to the central desk\"");
+    assertThat(RuleSet.compile("global:2", RuleSet.defaultPolicyText()).version()).isEqualTo("global:2");
+  }
+}
