@@ -107,6 +107,9 @@ final class FailureHandler {
       if (required.matches()) {
         field = field.equals("body") ? required.group(1) : field + "." + required.group(1);
         message = "is required";
+      } else if (message.startsWith("Instance does not match any of [")) {
+        message = "must be one of " + message.substring("Instance does not match any of [".length(), message.length() - 1)
+            .replace("\"", "").replace(",", ", ");
       } else if (message.startsWith("String does not match pattern")) {
         message = FORMATS.getOrDefault(field, message);
       }
