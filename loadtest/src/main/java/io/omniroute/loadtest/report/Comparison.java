@@ -1,0 +1,83 @@
+package io.omniroute.loadtest.report;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Reads the JSON reports of {@code loadtest/bench.sh} and prints what it needs: {@code half-rate
+ * ENGINE_MAX.json} prints half the measured throughput as a whole rate; {@code table BASELINE_MAX.json
+ * ENGINE_MAX.json ENGINE_OPEN.json} prints the comparison as a Markdown table with the issue's
+ * targets. Stateless.
+ */
+public final class Comparison {
+  /** Engine max throughput must reach this share of the baseline's. */
+  public static final double MIN_THROUGHPUT_RATIO = 0.7;
+  /** Open model at half the engine's max: p99 must stay under this, in milliseconds. */
+  public static final double MAX_P99_MS = 5;
+  /** Open model at half the engine's max: p99.9 must stay under this, in milliseconds. */
+  public static final double MAX_P999_MS = 20;
+
+  private Comparison() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length == 2 && args[0].equals("half-rate")) {
+      System.out.println(halfRate(read(args[1])));
+    } else if (args.length == 4 && args[0].equals("table")) {
+      System.out.print(table(read(args[1]), read(args[2]), read(args[3])));
+    } else {
+      System.err.println("usage: Comparison half-rate ENGINE_MAX.json | table BASELINE_MAX.json ENGINE_MAX.json ENGINE_OPEN.json");
+      System.exit(2);
+    }
+  }
+
+  /** Half of a max-mode run's throughput, at least 1 request per second. */
+  public static long halfRate(JsonObject maxReport) {
+    return Math.max(1, Math.round(maxReport.getDouble("throughput") / 2));
+  }
+
+  /** The comparison table, with one line per target saying whether it was met. */
+  public static String table(JsonObject baselineMax, JsonObject engineMax, JsonObject engineOpen) {
+    double baseline = baselineMax.getDouble("throughput");
+    double engine = engineMax.getDouble("throughput");
+    double ratio = baseline == 0 ? 0 : engine / baseline;
+    JsonObject open = engineOpen.getJsonObject("latencyMs");
+    StringBuilder out = new StringBuilder();
+    out.append("| measure | value |\n| --- | ---: |\n");
+    row(out, "baseline server, max throughput (req/s)", format("%.0f", baseline));
+    row(out, "engine (memory store), max throughput (req/s)", format("%.0f", engine));
+    row(out, "engine / baseline", format("%.2f", ratio));
+    row(out, "open model: target rate (req/s)", format("%.0f", engineOpen.getDouble("targetRate", 0.0)));
+    row(out, "open model: achieved rate (req/s)", format("%.0f", engineOpen.getDouble("throughput")));
+    row(out, "open model: p50 (ms)", format("%.2f", open.getDouble("p50")));
+    row(out, "open model: p90 (ms)", format("%.2f", open.getDouble("p90")));
+    row(out, "open model: p99 (ms)", format("%.2f", open.getDouble("p99")));
+    row(out, "open model: p99.9 (ms)", format("%.2f", open.getDouble("p999")));
+    row(out, "open model: max (ms)", format("%.2f", open.getDouble("max")));
+    row(out, "errors (baseline max / engine max / open)", baselineMax.getLong("errors") + " / "
+        + engineMax.getLong("errors") + " / " + engineOpen.getLong("errors"));
+    out.append('\n');
+    target(out, "engine max >= " + MIN_THROUGHPUT_RATIO + " x baseline max", ratio >= MIN_THROUGHPUT_RATIO);
+    target(out, "open model p99 < " + format("%.0f", MAX_P99_MS) + " ms", open.getDouble("p99") < MAX_P99_MS);
+    target(out, "open model p99.9 < " + format("%.0f", MAX_P999_MS) + " ms", open.getDouble("p999") < MAX_P999_MS);
+    return out.toString();
+  }
+
+  private static void row(StringBuilder out, String name, String value) {
+    out.append("| ").append(name).append(" | ").append(value).append(" |\n");
+  }
+
+  private static void target(StringBuilder out, String name, boolean met) {
+    out.append("- ").append(name).append(": ").append(met ? "met" : "NOT met").append('\n');
+  }
+
+  private static String format(String pattern, double value) {
+    return String.format(Locale.ROOT, pattern, value);
+  }
+
+  private static JsonObject read(String file) throws IOException {
+    return new JsonObject(Files.readString(Path.of(file)));
+  }
+}
