@@ -5,8 +5,8 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.openapi.router.RequestExtractor;
-import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.ext.web.Route;
+import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.OpenAPIContract;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -18,9 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Builds the HTTP router from the OpenAPI contract: every operation of {@code openapi.yaml} is
- * bound to its handler and its requests are validated against the contract before the handler
- * runs. Also serves the contract itself at {@code /openapi.yaml}.
+ * Builds the HTTP router from the OpenAPI contract: every operation of {@code openapi.yaml} becomes
+ * a route bound to its handler, and its requests are validated against the contract's schemas
+ * ({@link ContractValidation}) before the handler runs. Also serves the contract itself at
+ * {@code /openapi.yaml}.
  *
  * <p>Call once per verticle instance, on that verticle's context.
  */
@@ -32,9 +33,6 @@ public final class ApiRouter {
 
   public static Router create(
       Vertx vertx, OpenApiDocument document, ContactsApi contacts, QueuesApi queues, OpsApi ops) {
-    RouterBuilder builder =
-        RouterBuilder.create(vertx, document.contract(), RequestExtractor.withBodyHandler())
-            .rootHandler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
     Map<String, Handler<RoutingContext>> handlers = Map.of(
         "createContact", contacts::create,
         "getContact", contacts::get,
@@ -46,8 +44,19 @@ public final class ApiRouter {
         "live", ops::live,
         "ready", ops::ready,
         "metrics", ops::metrics);
-    handlers.forEach((operation, handler) -> builder.getRoute(operation).addHandler(handler));
-    Router router = builder.createRouter();
+    Router router = Router.router(vertx);
+    BodyHandler bodies = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
+    for (Operation operation : document.contract().operations()) {
+      Handler<RoutingContext> handler = handlers.get(operation.getOperationId());
+      if (handler == null) {
+        throw new IllegalStateException("openapi.yaml operation " + operation.getOperationId() + " has no handler");
+      }
+      Route route = router.route(operation.getHttpMethod(), vertxPath(operation.getOpenAPIPath()));
+      if (operation.getRequestBody() != null) {
+        route.handler(bodies);
+      }
+      route.handler(ContractValidation.of(operation, document.contract().getSchemaRepository())).handler(handler);
+    }
     router.get("/openapi.yaml").handler(ctx ->
         ctx.response().putHeader("Content-Type", "application/yaml").end(document.yaml()));
     router.route().failureHandler(FailureHandler::handle);
@@ -62,6 +71,11 @@ public final class ApiRouter {
     }
     router.errorHandler(500, FailureHandler::handle);
     return router;
+  }
+
+  /** {@code /v1/contacts/{id}} as Vert.x Web writes it: {@code /v1/contacts/:id}. */
+  static String vertxPath(String openApiPath) {
+    return openApiPath.replaceAll("\\{([^/}]+)}", ":$1");
   }
 
   /** The contract as loaded once per engine; immutable and shared. */

@@ -27,7 +27,7 @@ public final class ContactsApi {
   }
 
   void create(RoutingContext ctx) {
-    JsonObject body = ctx.body().asJsonObject();
+    JsonObject body = ContractValidation.bodyObject(ctx);
     intake.submit(body, ctx.request().getHeader(IDEMPOTENCY_KEY))
         .onSuccess(accepted -> Responses.json(ctx, accepted.created() ? 201 : 200, ContactJson.decision(accepted.record())))
         .onFailure(ctx::fail);

@@ -72,7 +72,7 @@ public final class QueuesApi {
 
   void claim(RoutingContext ctx) {
     String queue = ctx.pathParam("queue");
-    String agent = ctx.body().asJsonObject().getString("agent");
+    String agent = ContractValidation.bodyObject(ctx).getString("agent");
     Instant now = clock.instant();
     isKnown(queue)
         .compose(known -> known ? store.claim(queue, agent, now) : Future.succeededFuture(null))

@@ -221,6 +221,14 @@ class ContactsApiIT {
   }
 
   @Test
+  void rejectsAnIdempotencyKeyLongerThan200Characters() {
+    HttpResponse<String> response = engine.post("/v1/contacts", "{\"channel\":\"voice\"}", "k".repeat(201));
+
+    assertProblem(response, 400);
+    assertThat(new JsonObject(response.body()).getString("detail")).contains("Idempotency-Key");
+  }
+
+  @Test
   void servesTheOpenApiDocument() {
     HttpResponse<String> response = engine.get("/openapi.yaml");
 
