@@ -71,12 +71,4 @@ public final class IntakeService {
       }
     });
   }
-
-  public Directory directory() {
-    return directory;
-  }
-
-  public RuleSet rules() {
-    return rules;
-  }
 }
