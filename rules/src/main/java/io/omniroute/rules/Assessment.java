@@ -1,22 +1,89 @@
 package io.omniroute.rules;
 
+import io.omniroute.rules.model.Channel;
+import io.omniroute.rules.model.Contact;
 import io.omniroute.rules.model.Knowledge;
 import io.omniroute.rules.model.Route;
 import io.omniroute.rules.model.Urgency;
 
 /**
- * The working fact that rules fill in during one decision: classification first, then the route
- * (first match wins: rules only route while {@code route == null}), then the response target.
+ * The working fact of one decision: the contact as the rules see it, plus what the rules decide
+ * about it.
+ *
+ * <p>A decision runs in two stages. <b>Classification</b> rules match {@code Assessment( !classified,
+ * ... )} and set the knowledge, urgency and topic with plain setters, each in its own {@code
+ * activation-group} so the first match (highest salience) wins. One rule then marks the assessment
+ * {@code classified} with a single {@code modify}. <b>Routing</b> rules match {@code Assessment(
+ * classified, ... )} in the activation group {@code "route"}: the first match routes and the others
+ * are cancelled. Contact fields ({@link #getDealerId()}, {@link #getCountry()}, ...) and text tests
+ * ({@link #mentionsAny}) are on the assessment itself, so a rule needs one pattern and a
+ * constraint such as {@code dealerId == "DE-BER-01"} is hashed by Drools: a thousand dealer rules
+ * cost one lookup, not a thousand tests.
  *
  * <p>Mutable and confined to one decision on one thread; never shared.
  */
 public final class Assessment {
+  private final Contact contact;
+  private boolean classified;
   private Knowledge knowledge;
   private Urgency urgency;
   private String topic;
+  private String expertTeam;
   private Route route;
   private String contextDealerId;
   private long responseTargetSeconds;
+
+  /** A fresh assessment of {@code contact}, not yet classified. */
+  public Assessment(Contact contact) {
+    this.contact = contact;
+  }
+
+  public Contact getContact() {
+    return contact;
+  }
+
+  /** Whether classification is complete and routing rules may match. */
+  public boolean isClassified() {
+    return classified;
+  }
+
+  public void setClassified(boolean classified) {
+    this.classified = classified;
+  }
+
+  public Channel getChannel() {
+    return contact.getChannel();
+  }
+
+  public String getCountry() {
+    return contact.getCountry();
+  }
+
+  public String getDealerId() {
+    return contact.getDealerId();
+  }
+
+  public String getOwnerDealerId() {
+    return contact.getOwnerDealerId();
+  }
+
+  public String getCustomerId() {
+    return contact.getCustomerId();
+  }
+
+  public String getLanguage() {
+    return contact.getLanguage();
+  }
+
+  /** See {@link Contact#mentionsAny(String)}. */
+  public boolean mentionsAny(String phrases) {
+    return contact.mentionsAny(phrases);
+  }
+
+  /** See {@link Contact#hasAnyReference(String)}. */
+  public boolean hasAnyReference(String names) {
+    return contact.hasAnyReference(names);
+  }
 
   public Knowledge getKnowledge() {
     return knowledge;
@@ -42,6 +109,15 @@ public final class Assessment {
     this.topic = topic;
   }
 
+  /** The expert team covering this contact's topic and country, or {@code null}. */
+  public String getExpertTeam() {
+    return expertTeam;
+  }
+
+  public void setExpertTeam(String expertTeam) {
+    this.expertTeam = expertTeam;
+  }
+
   public Route getRoute() {
     return route;
   }
@@ -59,6 +135,7 @@ public final class Assessment {
     this.contextDealerId = contextDealerId;
   }
 
+  /** A first-response target set by a rule, in seconds; 0 means the configured service level. */
   public long getResponseTargetSeconds() {
     return responseTargetSeconds;
   }

@@ -12,9 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -23,6 +26,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
@@ -49,17 +53,26 @@ public final class RuleSet {
   private final String version;
   private final boolean usesDirectory;
   private final boolean usesServiceLevels;
+  private final Map<Rule, String> activationGroups;
 
   private RuleSet(KieBase kieBase, String version) {
     this.kieBase = kieBase;
     this.version = version;
     this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
     Set<String> globals = new HashSet<>();
+    Map<Rule, String> groups = new IdentityHashMap<>();
     for (KiePackage pkg : kieBase.getKiePackages()) {
       for (Global global : pkg.getGlobalVariables()) {
         globals.add(global.getName());
       }
+      for (Rule rule : pkg.getRules()) {
+        String group = ((RuleImpl) rule).getActivationGroup();
+        if (group != null && !group.isEmpty()) {
+          groups.put(rule, group);
+        }
+      }
     }
+    this.activationGroups = groups;
     this.usesDirectory = globals.contains("directory");
     this.usesServiceLevels = globals.contains("serviceLevels");
   }
@@ -124,7 +137,7 @@ public final class RuleSet {
    * CPU-bound for a few microseconds.
    */
   public Decision decide(Contact contact, Directory directory, ServiceLevels serviceLevels) {
-    Assessment assessment = new Assessment();
+    Assessment assessment = new Assessment(contact);
     TraceListener trace = new TraceListener();
     KieSession session = sessions.newKieSession();
     int fired;
@@ -138,7 +151,7 @@ public final class RuleSet {
       session.addEventListener(trace);
       session.insert(contact);
       session.insert(assessment);
-      fired = session.fireAllRules(MAX_RULE_FIRINGS);
+      fired = session.fireAllRules(new FirstMatchPerGroup(activationGroups), MAX_RULE_FIRINGS);
     } finally {
       session.removeEventListener(trace);
       session.dispose();

@@ -40,7 +40,7 @@ class DefaultPolicyTest {
   static final String ROUTE_SPECIFICATION_COUNTRY = "Route: specification without dealer to the country";
   static final String ROUTE_SCHEME_COUNTRY = "Route: scheme to the country";
   static final String ROUTE_CENTRAL_UNKNOWN_COUNTRY = "Route: central desk when the country is unknown";
-  static final String SERVICE_LEVEL = "Service level: first-response target by channel and urgency";
+  static final String CLASSIFIED = "Classification complete";
 
   /** A neutral question: scheme knowledge, normal urgency, general topic. */
   static final String NEUTRAL = "What are your opening hours?";
@@ -741,7 +741,6 @@ class DefaultPolicyTest {
 
       assertThat(decision.classification().urgency()).isEqualTo(urgency);
       assertThat(decision.responseTarget()).isEqualTo(target);
-      assertThat(decision.trace()).last().isEqualTo(SERVICE_LEVEL);
     }
 
     @Test
@@ -788,7 +787,7 @@ class DefaultPolicyTest {
       Decision decision = decide(emailFromGermany("I had an accident"));
 
       assertThat(decision.trace()).containsExactly(
-          KNOWLEDGE_SCHEME, URGENCY_CRITICAL, TOPIC, ROUTE_CRITICAL, SERVICE_LEVEL);
+          KNOWLEDGE_SCHEME, URGENCY_CRITICAL, TOPIC, CLASSIFIED, ROUTE_CRITICAL);
     }
 
     @Test
@@ -797,7 +796,7 @@ class DefaultPolicyTest {
           email(NEUTRAL).reference("vin", "WNW1").ownerDealerId("DE-HAM-001"));
 
       assertThat(decision.trace()).containsExactly(
-          KNOWLEDGE_REFERENCE, URGENCY_NORMAL, TOPIC, ROUTE_OWNER, SERVICE_LEVEL);
+          KNOWLEDGE_REFERENCE, URGENCY_NORMAL, TOPIC, CLASSIFIED, ROUTE_OWNER);
     }
 
     @Test
@@ -805,7 +804,7 @@ class DefaultPolicyTest {
       Decision decision = decide(email("Meine Wallbox lädt nicht").country("AT"));
 
       assertThat(decision.trace()).containsExactly(
-          KNOWLEDGE_SCHEME, URGENCY_NORMAL, TOPIC, ROUTE_EXPERT, SERVICE_LEVEL);
+          KNOWLEDGE_SCHEME, URGENCY_NORMAL, TOPIC, CLASSIFIED, ROUTE_EXPERT);
     }
 
     @Test

@@ -147,6 +147,47 @@ class RuleSetCompileTest {
   }
 
   @Test
+  void letsOnlyTheFirstMatchOfAnActivationGroupFireInEveryDecisionOfAReusedRuleSet() {
+    String drl = HEADER + """
+        rule "Low by the text"
+          activation-group "urgency" salience 20
+        when
+          $a : Assessment( !classified, mentionsAny("ready") )
+        then
+          $a.setUrgency( Urgency.LOW );
+        end
+
+        rule "Normal otherwise"
+          activation-group "urgency" salience 10
+        when
+          $a : Assessment( !classified )
+        then
+          $a.setUrgency( Urgency.NORMAL );
+        end
+
+        rule "Route to the dealer"
+        when
+          $a : Assessment( $dealer : dealerId != null )
+        then
+          $a.routeDealer( $dealer );
+        end
+        """;
+    RuleSet rules = RuleSet.compile("custom:groups", drl);
+    Contact other = contact.toBuilder().text("Where is the showroom?").build();
+
+    // Pooled sessions are reused from the second decision on: the group must hold in every one.
+    for (int i = 0; i < 50; i++) {
+      Decision ready = rules.decide(contact, directory, SERVICE_LEVELS);
+      Decision elsewhere = rules.decide(other, directory, SERVICE_LEVELS);
+
+      assertThat(ready.trace()).as("decision %d", i).containsExactly("Low by the text", "Route to the dealer");
+      assertThat(ready.classification().urgency()).isEqualTo(Urgency.LOW);
+      assertThat(elsewhere.trace()).as("decision %d", i).containsExactly("Normal otherwise", "Route to the dealer");
+      assertThat(elsewhere.classification().urgency()).isEqualTo(Urgency.NORMAL);
+    }
+  }
+
+  @Test
   void fallsBackToCentralDeskWhenTheRulesDoNotRoute() {
     String drl = HEADER + """
         rule "Only classify"

@@ -26,17 +26,14 @@ import java.util.Map;
  * of one of four {@link Kind kinds}, in turn. Every generated rule
  *
  * <ul>
- *   <li>is in the policy's package and uses its facts ({@code Assessment}, {@code Contact});
- *   <li>routes only while {@code route == null} and has salience {@value #SALIENCE}: after the
+ *   <li>is in the policy's package and, like the default policy's rules, has one pattern on its
+ *       working fact: {@code Assessment( dealerId == "...", classified, ... )};
+ *   <li>is in the activation group {@code "route"} with salience {@value #SALIENCE}: after the
  *       critical (400) and expert-topic (300) rules, before the generic routing rules (250 and
  *       below), so it overrides them for its dealer;
- *   <li>starts its {@code Contact} pattern with {@code dealerId == "..."} or {@code ownerDealerId
- *       == "..."} against a literal, so Drools can hash the 1,000 alpha nodes instead of testing
- *       them one by one.
+ *   <li>starts with {@code dealerId == "..."} or {@code ownerDealerId == "..."} against a literal,
+ *       so Drools hashes the 1,000 alpha nodes instead of testing them one by one.
  * </ul>
- *
- * By default the {@code Assessment} pattern comes first, as in the default policy; {@link
- * Style#CONTACT_FIRST} swaps the two patterns (same rules, different Rete network).
  *
  * Deterministic: the same {@code n} always gives the same text. Thread-safe (immutable).
  */
@@ -80,20 +77,6 @@ public final class LargePolicy {
         {"MRS", "Marseille"}, {"TLS", "Toulouse"}, {"NCE", "Nice"}, {"NTE", "Nantes"},
         {"BOD", "Bordeaux"}, {"LIL", "Lille"}});
 
-  /** The order of the two patterns in a generated rule. */
-  public enum Style {
-    /**
-     * {@code $a : Assessment( route == null, ... )} first, then {@code Contact( dealerId == ... )}: the
-     * order of the default policy's rules, and what a rule author copying them would write.
-     */
-    ASSESSMENT_FIRST,
-    /**
-     * {@code Contact( dealerId == ... )} first, then {@code $a : Assessment( route == null, ... )}: the
-     * same rules with the patterns swapped, so the hashed dealer constraint starts the rule's network.
-     */
-    CONTACT_FIRST
-  }
-
   /** What a generated dealer's rule does. */
   public enum Kind {
     /**
@@ -129,19 +112,17 @@ public final class LargePolicy {
   }
 
   private final List<GeneratedDealer> dealers;
-  private final Style style;
   private final String directoryYaml;
   private final String drl;
 
-  private LargePolicy(int size, Style style) {
+  private LargePolicy(int size) {
     if (size < 1 || size % COUNTRY_CYCLE.length != 0 || size > 9_999) {
       throw new IllegalArgumentException(
           "size must be a multiple of " + COUNTRY_CYCLE.length + " between 25 and 9975, is " + size);
     }
-    this.style = style;
     this.dealers = generateDealers(size);
     this.directoryYaml = buildDirectoryYaml(dealers);
-    this.drl = buildDrl(dealers, style);
+    this.drl = buildDrl(dealers);
   }
 
   /** The issue's scenario: 1,000 dealers and 1,000 dealer rules. */
@@ -151,17 +132,7 @@ public final class LargePolicy {
 
   /** {@code size} generated dealers and rules; {@code size} must be a multiple of 25. */
   public static LargePolicy generate(int size) {
-    return generate(size, Style.ASSESSMENT_FIRST);
-  }
-
-  /** {@code size} generated dealers and rules written in {@code style}. */
-  public static LargePolicy generate(int size, Style style) {
-    return new LargePolicy(size, style);
-  }
-
-  /** The pattern order of the generated rules. */
-  public Style style() {
-    return style;
+    return new LargePolicy(size);
   }
 
   /** The generated dealers, in file order. */
@@ -266,76 +237,57 @@ public final class LargePolicy {
     }
   }
 
-  private static String buildDrl(List<GeneratedDealer> generated, Style style) {
+  private static String buildDrl(List<GeneratedDealer> generated) {
     StringBuilder drl = new StringBuilder(RuleSet.defaultPolicyText().length() + generated.size() * 420);
     drl.append(RuleSet.defaultPolicyText());
     drl.append("\n\n// ---------------------------------------------------------------- dealer rules (generated)\n");
     drl.append("// One rule per dealer, salience ").append(SALIENCE)
         .append(": after critical (400) and expert topics (300), before the generic routing rules.\n");
     for (GeneratedDealer dealer : generated) {
-      drl.append('\n').append(rule(dealer, style));
+      drl.append('\n').append(rule(dealer));
     }
     return drl.toString();
   }
 
   /** The DRL of one dealer's rule. */
-  static String rule(GeneratedDealer d, Style style) {
-    String text = rule(d);
-    if (style == Style.ASSESSMENT_FIRST) {
-      return text;
-    }
-    String[] lines = text.split("\n", -1);
-    // Lines 3 and 4 (after "rule", "salience" and "when") are the Assessment and the Contact pattern.
-    if (!lines[3].startsWith("  $a : Assessment(") || !lines[4].startsWith("  Contact(")) {
-      throw new IllegalStateException("unexpected rule layout:\n" + text);
-    }
-    String assessment = lines[3];
-    lines[3] = lines[4];
-    lines[4] = assessment;
-    return String.join("\n", lines);
-  }
-
-  private static String rule(GeneratedDealer d) {
+  static String rule(GeneratedDealer d) {
     String id = d.id();
     return switch (d.kind()) {
       case TEST_DRIVE -> """
           rule "%s"
-            salience %d
+            activation-group "route" salience %d
           when
-            $a : Assessment( route == null, urgency != null )
-            Contact( dealerId == "%s", mentionsAny("%s"), hasAnyReference("quoteId") )
+            $a : Assessment( dealerId == "%s", classified, mentionsAny("%s"), hasAnyReference("quoteId") )
           then
-            modify( $a ) { setUrgency( Urgency.HIGH ), routeDealer( "%s" ) }
+            $a.setUrgency( Urgency.HIGH );
+            $a.routeDealer( "%s" );
           end
           """.formatted(d.ruleName(), SALIENCE, id, TEST_DRIVE_PHRASES, id);
       case AFTER_SALES -> """
           rule "%s"
-            salience %d
+            activation-group "route" salience %d
           when
-            $a : Assessment( route == null, urgency != null )
-            Contact( dealerId == "%s", mentionsAny("%s") )
+            $a : Assessment( dealerId == "%s", classified, mentionsAny("%s") )
           then
-            modify( $a ) { routeDealer( "%s" ) }
+            $a.routeDealer( "%s" );
           end
           """.formatted(d.ruleName(), SALIENCE, id, AFTER_SALES_PHRASES, d.partnerId());
       case TAKEOVER -> """
           rule "%s"
-            salience %d
+            activation-group "route" salience %d
           when
-            $a : Assessment( route == null, knowledge == Knowledge.SPECIFICATION, urgency != null )
-            Contact( ownerDealerId == "%s" )
+            $a : Assessment( ownerDealerId == "%s", classified, knowledge == Knowledge.SPECIFICATION )
           then
-            modify( $a ) { routeDealer( "%s" ) }
+            $a.routeDealer( "%s" );
           end
           """.formatted(d.ruleName(), SALIENCE, id, d.partnerId());
       case PARTS -> """
           rule "%s"
-            salience %d
+            activation-group "route" salience %d
           when
-            $a : Assessment( route == null, urgency != null )
-            Contact( dealerId == "%s", mentionsAny("%s") )
+            $a : Assessment( dealerId == "%s", classified, mentionsAny("%s") )
           then
-            modify( $a ) { routeDealer( "%s" ) }
+            $a.routeDealer( "%s" );
           end
           """.formatted(d.ruleName(), SALIENCE, id, PARTS_PHRASES, id);
     };

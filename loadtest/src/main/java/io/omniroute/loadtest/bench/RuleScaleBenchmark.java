@@ -38,10 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       those are routed by a generated dealer rule, eight name a generated dealer but are routed by
  *       a default rule (no matching dealer rule, or a higher-salience default rule wins);
  *   <li>{@link #decideDefaultMixWith1000DealerRules}: the large policy and directory with exactly
- *       the contacts of {@link #decideDefault}, so the two differ only in the rule set and directory;
- *   <li>{@link #decideWith1000DealerRulesContactFirst}: {@link #decideWith1000DealerRules} with the
- *       two patterns of every generated rule swapped ({@code Contact( dealerId == ... )} first), a
- *       diagnostic: same rules and results, a different Rete network.
+ *       the contacts of {@link #decideDefault}, so the two differ only in the rule set and directory.
  * </ul>
  *
  * Rules are compiled and contacts resolved once per trial; only {@link RuleSet#decide} is measured.
@@ -99,18 +96,6 @@ public class RuleScaleBenchmark {
     }
   }
 
-  /**
-   * {@link DealerRules} with the two patterns of every generated rule swapped ({@link
-   * LargePolicy.Style#CONTACT_FIRST}): the hashed dealer constraint starts each rule's network.
-   */
-  @State(Scope.Benchmark)
-  public static class DealerRulesContactFirst extends DealerRules {
-    @Override
-    LargePolicy generate() {
-      return LargePolicy.generate(LargePolicy.DEFAULT_SIZE, LargePolicy.Style.CONTACT_FIRST);
-    }
-  }
-
   /** Per-thread position in a mix whose size is a power of two. */
   @State(Scope.Thread)
   public static class Cursor {
@@ -141,13 +126,6 @@ public class RuleScaleBenchmark {
   @Benchmark
   public Decision decideDefaultMixWith1000DealerRules(DealerRules state, Cursor cursor) {
     Contact[] mix = state.defaultMix;
-    return state.rules.decide(mix[cursor.advance(mix.length)], state.directory, state.serviceLevels);
-  }
-
-  /** {@link #decideWith1000DealerRules} with the patterns of the generated rules swapped. */
-  @Benchmark
-  public Decision decideWith1000DealerRulesContactFirst(DealerRulesContactFirst state, Cursor cursor) {
-    Contact[] mix = state.mix;
     return state.rules.decide(mix[cursor.advance(mix.length)], state.directory, state.serviceLevels);
   }
 

@@ -26,7 +26,6 @@ class RuleScaleBenchmarkTest {
   static RuleScaleBenchmark benchmark;
   static RuleScaleBenchmark.DefaultRules defaultRules;
   static RuleScaleBenchmark.DealerRules dealerRules;
-  static RuleScaleBenchmark.DealerRulesContactFirst contactFirst;
 
   @BeforeAll
   static void setUp() {
@@ -35,8 +34,6 @@ class RuleScaleBenchmarkTest {
     defaultRules.setUp();
     dealerRules = new RuleScaleBenchmark.DealerRules();
     dealerRules.setUp();
-    contactFirst = new RuleScaleBenchmark.DealerRulesContactFirst();
-    contactFirst.setUp();
   }
 
   @Test
@@ -61,43 +58,20 @@ class RuleScaleBenchmarkTest {
   }
 
   @Test
-  void everyGeneratedRuleIsAGuardedRoutingRuleThatNamesItsDealerFirst() {
+  void everyGeneratedRuleIsAOnePatternRoutingRuleThatNamesItsDealerFirst() {
     String drl = dealerRules.policy.drl();
     assertThat(drl).startsWith(io.omniroute.rules.RuleSet.defaultPolicyText());
     Matcher rules = Pattern.compile(
-            "rule \"Dealer ([A-Z]{2}-[A-Z]{3}-\\d{4}): [^\"]+\"\\n  salience 260\\nwhen\\n"
-                + "  \\$a : Assessment\\( route == null, [^\\n]*\\)\\n"
-                + "  Contact\\( (dealerId|ownerDealerId) == \"\\1\"[^\\n]*\\)\\n"
-                + "then\\n  modify\\( \\$a \\) \\{ [^\\n]*routeDealer\\( \"[A-Z]{2}-[A-Z]{3}-\\d{4}\" \\) \\}\\nend\\n")
+            "rule \"Dealer ([A-Z]{2}-[A-Z]{3}-\\d{4}): [^\"]+\"\\n  activation-group \"route\" salience 260\\nwhen\\n"
+                + "  \\$a : Assessment\\( (dealerId|ownerDealerId) == \"\\1\", classified[^\\n]*\\)\\n"
+                + "then\\n(  \\$a\\.setUrgency\\( Urgency\\.HIGH \\);\\n)?"
+                + "  \\$a\\.routeDealer\\( \"[A-Z]{2}-[A-Z]{3}-\\d{4}\" \\);\\nend\\n")
         .matcher(drl);
     int count = 0;
     while (rules.find()) {
       count++;
     }
     assertThat(count).isEqualTo(1_000);
-  }
-
-  @Test
-  void theContactFirstStyleSwapsOnlyThePatternsOfTheGeneratedRules() {
-    String drl = contactFirst.policy.drl();
-    assertThat(contactFirst.policy.style()).isEqualTo(LargePolicy.Style.CONTACT_FIRST);
-    assertThat(drl).startsWith(io.omniroute.rules.RuleSet.defaultPolicyText()).hasSameSizeAs(dealerRules.policy.drl());
-    Matcher rules = Pattern.compile(
-            "rule \"Dealer ([A-Z]{2}-[A-Z]{3}-\\d{4}): [^\"]+\"\\n  salience 260\\nwhen\\n"
-                + "  Contact\\( (dealerId|ownerDealerId) == \"\\1\"[^\\n]*\\)\\n"
-                + "  \\$a : Assessment\\( route == null, [^\\n]*\\)\\n"
-                + "then\\n")
-        .matcher(drl);
-    int count = 0;
-    while (rules.find()) {
-      count++;
-    }
-    assertThat(count).isEqualTo(1_000);
-  }
-
-  @Test
-  void decideWith1000DealerRulesContactFirstRoutesEveryContactToItsExpectedQueue() {
-    assertCyclesThroughMix(contactFirst.cases, benchmark::decideWith1000DealerRulesContactFirst, contactFirst);
   }
 
   @Test
@@ -162,7 +136,6 @@ class RuleScaleBenchmarkTest {
         pkg + "RuleScaleBenchmark_decideDefault_jmhTest",
         pkg + "RuleScaleBenchmark_decideWith1000DealerRules_jmhTest",
         pkg + "RuleScaleBenchmark_decideDefaultMixWith1000DealerRules_jmhTest",
-        pkg + "RuleScaleBenchmark_decideWith1000DealerRulesContactFirst_jmhTest",
         pkg + "CompileBenchmark_compileDefault_jmhTest",
         pkg + "CompileBenchmark_compile1000DealerRules_jmhTest",
         pkg + "CompileBenchmark_compileDefaultCold_jmhTest",
