@@ -513,6 +513,22 @@ public abstract class QueueStoreContract {
   }
 
   @Test
+  void escalatedContactKeepsItsArrivalOrderAmongContactsOfTheSamePriority() {
+    accept(queued("country-60", country(25), at(60), Duration.ofHours(1)));
+    accept(queued("country-120", country(25), at(120), Duration.ofHours(1)));
+    accept(queued("from-dealer", dealer(20), at(50)));
+
+    await(store.escalate("from-dealer", DEALER_QUEUE, country(25), at(300), at(130))).orElseThrow();
+    accept(queued("country-140", country(25), at(140), Duration.ofHours(1)));
+
+    assertThat(ids(await(store.waiting(COUNTRY_QUEUE, 10))))
+        .containsExactly("from-dealer", "country-60", "country-120", "country-140");
+    assertThat(await(store.queueStats())).filteredOn(s -> s.queue().equals(COUNTRY_QUEUE))
+        .singleElement().satisfies(s -> assertThat(s.oldestReceivedAt()).isEqualTo(at(50)));
+    assertThat(claimAll(COUNTRY_QUEUE)).containsExactly("from-dealer", "country-60", "country-120", "country-140");
+  }
+
+  @Test
   void escalatedContactIsDueAgainAtItsNewDeadline() {
     accept(queued("c-1", dealer(20), at(0)));
     await(store.escalate("c-1", DEALER_QUEUE, country(25), at(160), at(100))).orElseThrow();

@@ -3,93 +3,124 @@ package io.omniroute.engine.queue.memory;
 import io.omniroute.engine.queue.Accepted;
 import io.omniroute.engine.queue.ContactNotFoundException;
 import io.omniroute.engine.queue.ContactRecord;
-import io.omniroute.engine.queue.ContactStatus;
 import io.omniroute.engine.queue.QueueStats;
 import io.omniroute.engine.queue.QueueStore;
+import io.omniroute.engine.queue.memory.TimeOrderedLane.Entry;
+import io.omniroute.engine.queue.ContactStatus;
 import io.omniroute.rules.model.Route;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
  * The embedded store: everything in this process's memory, lost on exit. Suited to trying the
  * engine and to single-node tests; production uses Redis.
  *
- * <p>Thread-safe: every operation runs under one lock and takes O(log n) in the queue depth, so it
- * is safe to call from event loops. Futures are already completed when returned.
+ * <p>Each queue keeps one {@link TimeOrderedLane} per priority, and deadlines are kept in one lane
+ * per response target, so accepting, claiming and escalating cost the same at a depth of a thousand
+ * or a million. A finished (completed or abandoned) contact and its idempotency key are kept for
+ * the {@linkplain #DEFAULT_RETENTION retention period} after it finished, then forgotten, so memory
+ * follows the open work, not the history.
+ *
+ * <p>Thread-safe: every operation runs under one lock and is safe to call from event loops.
+ * Futures are already completed when returned.
  */
 public final class MemoryQueueStore implements QueueStore {
-  private static final Comparator<Waiting> SERVE_ORDER =
-      Comparator.comparingInt(Waiting::priority).reversed()
-          .thenComparing(Waiting::receivedAt)
-          .thenComparingLong(Waiting::sequence);
-  private static final Comparator<Waiting> ARRIVAL_ORDER =
-      Comparator.comparing(Waiting::receivedAt).thenComparingLong(Waiting::sequence);
-  private static final Comparator<Due> DUE_ORDER =
-      Comparator.comparing(Due::deadline).thenComparingLong(Due::sequence);
+  /** How long a finished contact can still be read and its idempotency key still answers. */
+  public static final Duration DEFAULT_RETENTION = Duration.ofHours(1);
 
+  private final long retentionNanos;
   private final Object lock = new Object();
   private final Map<String, ContactRecord> contacts = new HashMap<>();
   private final Map<String, String> idempotencyKeys = new HashMap<>();
+  private final Map<String, String> keyOfContact = new HashMap<>();
   private final Map<String, WaitingLine> queues = new HashMap<>();
-  private final Map<String, Waiting> waitingById = new HashMap<>();
-  private final NavigableSet<Due> deadlines = new TreeSet<>(DUE_ORDER);
-  private final Map<String, Due> dueById = new HashMap<>();
+  private final Map<String, Slot> waitingById = new HashMap<>();
+  private final Map<Long, TimeOrderedLane> deadlinesByTarget = new HashMap<>();
+  private final ArrayDeque<Finished> finished = new ArrayDeque<>();
   private long sequence;
 
-  private record Waiting(int priority, Instant receivedAt, long sequence, String id) {}
+  /** A store that keeps finished contacts for {@link #DEFAULT_RETENTION}. */
+  public MemoryQueueStore() {
+    this(DEFAULT_RETENTION);
+  }
 
-  /** One queue, indexed twice: in serve order and in arrival order (for the oldest wait). */
+  /** A store that keeps finished contacts for {@code retention} after they finished. */
+  public MemoryQueueStore(Duration retention) {
+    if (retention.isNegative()) {
+      throw new IllegalArgumentException("retention must not be negative, is " + retention);
+    }
+    this.retentionNanos = retention.toNanos();
+  }
+
+  /** Where a waiting contact is indexed: its queue lane, and its deadline lane if it escalates. */
+  private record Slot(String queue, int priority, Entry entry, TimeOrderedLane deadlineLane, Entry deadline) {}
+
+  private record Finished(long at, String id) {}
+
+  /** One queue: a lane per priority, highest priority first. */
   private static final class WaitingLine {
-    final NavigableSet<Waiting> serveOrder = new TreeSet<>(SERVE_ORDER);
-    final NavigableSet<Waiting> arrivalOrder = new TreeSet<>(ARRIVAL_ORDER);
+    final TreeMap<Integer, TimeOrderedLane> byPriority = new TreeMap<>(Comparator.reverseOrder());
+    int size;
 
-    void add(Waiting waiting) {
-      serveOrder.add(waiting);
-      arrivalOrder.add(waiting);
+    void add(int priority, Entry entry) {
+      byPriority.computeIfAbsent(priority, p -> new TimeOrderedLane()).add(entry);
+      size++;
     }
 
-    void remove(Waiting waiting) {
-      serveOrder.remove(waiting);
-      arrivalOrder.remove(waiting);
+    void remove(int priority, Entry entry) {
+      byPriority.get(priority).remove(entry);
+      size--;
     }
 
-    Waiting pollNext() {
-      Waiting next = serveOrder.pollFirst();
-      if (next != null) {
-        arrivalOrder.remove(next);
+    Entry pollNext() {
+      for (TimeOrderedLane lane : byPriority.values()) {
+        Entry next = lane.poll();
+        if (next != null) {
+          size--;
+          return next;
+        }
       }
-      return next;
+      return null;
     }
 
     QueueStats stats(String name) {
-      return new QueueStats(name, serveOrder.size(), arrivalOrder.isEmpty() ? null : arrivalOrder.first().receivedAt());
+      long oldest = Long.MAX_VALUE;
+      for (TimeOrderedLane lane : byPriority.values()) {
+        Entry head = lane.peek();
+        if (head != null && head.time < oldest) {
+          oldest = head.time;
+        }
+      }
+      return new QueueStats(name, size, oldest == Long.MAX_VALUE ? null : instant(oldest));
     }
   }
-
-  private record Due(Instant deadline, long sequence, String id) {}
 
   @Override
   public Future<Accepted> accept(ContactRecord contact, String idempotencyKey) {
     return call(() -> {
+      forgetFinishedBefore(nanos(contact.receivedAt()) - retentionNanos);
       if (idempotencyKey != null) {
         String firstId = idempotencyKeys.get(idempotencyKey);
         if (firstId != null) {
           return new Accepted(contacts.get(firstId), false);
         }
         idempotencyKeys.put(idempotencyKey, contact.id());
+        keyOfContact.put(contact.id(), idempotencyKey);
       }
       contacts.put(contact.id(), contact);
-      enqueue(contact);
+      enqueue(contact, contact.receivedAt());
       return new Accepted(contact, true);
     });
   }
@@ -103,21 +134,19 @@ public final class MemoryQueueStore implements QueueStore {
   public Future<Optional<ContactRecord>> claim(String queue, String agent, Instant now) {
     return call(() -> {
       WaitingLine line = queues.get(queue);
-      Waiting next = line == null ? null : line.pollNext();
+      Entry next = line == null ? null : line.pollNext();
       if (next == null) {
         return Optional.<ContactRecord>empty();
       }
-      waitingById.remove(next.id());
-      removeDeadline(next.id());
-      ContactRecord assigned = contacts.get(next.id()).assigned(agent, now);
-      contacts.put(assigned.id(), assigned);
-      return Optional.of(assigned);
+      Slot slot = waitingById.remove(next.id);
+      removeDeadline(slot);
+      return Optional.of(replace(contacts.get(next.id).assigned(agent, now)));
     });
   }
 
   @Override
   public Future<ContactRecord> complete(String id, Instant now) {
-    return call(() -> replace(require(id).completed(now)));
+    return call(() -> finish(require(id).completed(now), now));
   }
 
   @Override
@@ -125,7 +154,7 @@ public final class MemoryQueueStore implements QueueStore {
     return call(() -> {
       ContactRecord abandoned = require(id).abandoned(now);
       dequeue(id);
-      return replace(abandoned);
+      return finish(abandoned, now);
     });
   }
 
@@ -144,8 +173,10 @@ public final class MemoryQueueStore implements QueueStore {
       List<ContactRecord> result = new ArrayList<>();
       WaitingLine line = queues.get(queue);
       if (line != null) {
-        for (Iterator<Waiting> it = line.serveOrder.iterator(); it.hasNext() && result.size() < limit; ) {
-          result.add(contacts.get(it.next().id()));
+        for (TimeOrderedLane lane : line.byPriority.values()) {
+          for (Iterator<Entry> it = lane.iterator(); it.hasNext() && result.size() < limit; ) {
+            result.add(contacts.get(it.next().id));
+          }
         }
       }
       return result;
@@ -155,16 +186,31 @@ public final class MemoryQueueStore implements QueueStore {
   @Override
   public Future<List<ContactRecord>> dueForEscalation(Instant now, int limit) {
     return call(() -> {
+      long until = nanos(now);
+      PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparingLong((Head h) -> h.entry.time)
+          .thenComparingLong(h -> h.entry.sequence));
+      for (TimeOrderedLane lane : deadlinesByTarget.values()) {
+        Iterator<Entry> it = lane.iterator();
+        if (it.hasNext()) {
+          heads.add(new Head(it.next(), it));
+        }
+      }
       List<ContactRecord> due = new ArrayList<>();
-      for (Due entry : deadlines) {
-        if (entry.deadline().isAfter(now) || due.size() >= limit) {
+      while (!heads.isEmpty() && due.size() < limit) {
+        Head head = heads.poll();
+        if (head.entry.time > until) {
           break;
         }
-        due.add(contacts.get(entry.id()));
+        due.add(contacts.get(head.entry.id));
+        if (head.rest.hasNext()) {
+          heads.add(new Head(head.rest.next(), head.rest));
+        }
       }
       return due;
     });
   }
+
+  private record Head(Entry entry, Iterator<Entry> rest) {}
 
   @Override
   public Future<Optional<ContactRecord>> escalate(
@@ -178,9 +224,8 @@ public final class MemoryQueueStore implements QueueStore {
         return Optional.<ContactRecord>empty();
       }
       dequeue(id);
-      ContactRecord escalated = current.escalated(to, newDeadline, now);
-      contacts.put(id, escalated);
-      enqueue(escalated);
+      ContactRecord escalated = replace(current.escalated(to, newDeadline, now));
+      enqueue(escalated, now);
       return Optional.of(escalated);
     });
   }
@@ -193,30 +238,59 @@ public final class MemoryQueueStore implements QueueStore {
   @Override
   public void close() {}
 
-  private void enqueue(ContactRecord contact) {
-    long seq = ++sequence;
-    Waiting waiting = new Waiting(contact.route().priority(), contact.receivedAt(), seq, contact.id());
-    queues.computeIfAbsent(contact.route().queue(), q -> new WaitingLine()).add(waiting);
-    waitingById.put(contact.id(), waiting);
-    if (contact.escalates()) {
-      Due due = new Due(contact.deadline(), seq, contact.id());
-      deadlines.add(due);
-      dueById.put(contact.id(), due);
+  /** The number of contacts held, waiting or not; for tests of the retention. */
+  int size() {
+    synchronized (lock) {
+      return contacts.size();
     }
+  }
+
+  private void enqueue(ContactRecord contact, Instant enqueuedAt) {
+    long seq = ++sequence;
+    Entry entry = new Entry(nanos(contact.receivedAt()), seq, contact.id());
+    int priority = contact.route().priority();
+    String queue = contact.route().queue();
+    queues.computeIfAbsent(queue, q -> new WaitingLine()).add(priority, entry);
+    TimeOrderedLane deadlineLane = null;
+    Entry deadline = null;
+    if (contact.escalates()) {
+      long due = nanos(contact.deadline());
+      deadlineLane = deadlinesByTarget.computeIfAbsent(due - nanos(enqueuedAt), t -> new TimeOrderedLane());
+      deadline = new Entry(due, seq, contact.id());
+      deadlineLane.add(deadline);
+    }
+    waitingById.put(contact.id(), new Slot(queue, priority, entry, deadlineLane, deadline));
   }
 
   private void dequeue(String id) {
-    Waiting waiting = waitingById.remove(id);
-    if (waiting != null) {
-      queues.get(contacts.get(id).route().queue()).remove(waiting);
+    Slot slot = waitingById.remove(id);
+    if (slot != null) {
+      queues.get(slot.queue()).remove(slot.priority(), slot.entry());
+      removeDeadline(slot);
     }
-    removeDeadline(id);
   }
 
-  private void removeDeadline(String id) {
-    Due due = dueById.remove(id);
-    if (due != null) {
-      deadlines.remove(due);
+  private static void removeDeadline(Slot slot) {
+    if (slot != null && slot.deadline() != null) {
+      slot.deadlineLane().remove(slot.deadline());
+    }
+  }
+
+  private ContactRecord finish(ContactRecord record, Instant now) {
+    long at = nanos(now);
+    forgetFinishedBefore(at - retentionNanos);
+    finished.addLast(new Finished(at, record.id()));
+    return replace(record);
+  }
+
+  private void forgetFinishedBefore(long cutoff) {
+    while (!finished.isEmpty() && finished.peekFirst().at() < cutoff) {
+      String id = finished.pollFirst().id();
+      contacts.remove(id);
+      String key = keyOfContact.remove(id);
+      if (key != null) {
+        idempotencyKeys.remove(key);
+      }
     }
   }
 
@@ -231,6 +305,14 @@ public final class MemoryQueueStore implements QueueStore {
   private ContactRecord replace(ContactRecord record) {
     contacts.put(record.id(), record);
     return record;
+  }
+
+  private static long nanos(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+  }
+
+  private static Instant instant(long nanos) {
+    return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
   }
 
   private <T> Future<T> call(Supplier<T> operation) {
