@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omniroute.engine.queue.ContactRecord;
 import io.omniroute.engine.queue.ContactStatus;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,6 +34,28 @@ class QueueBenchmarkTest {
       assertThat(benchmark.waiting()).isEqualTo(depth);
       assertThat(benchmark.store.find("c-" + (depth + 1)).result()).hasValueSatisfying(
           newest -> assertThat(newest.status()).isEqualTo(ContactStatus.QUEUED));
+    } finally {
+      benchmark.tearDown();
+    }
+  }
+
+  @Test
+  void acceptClaimCompleteKeepsTheDepthAndForgetsFinishedContactsAfterTheRetention() {
+    QueueBenchmark benchmark = new QueueBenchmark();
+    benchmark.depth = 1_000;
+    benchmark.setUp();
+    try {
+      ContactRecord first = benchmark.acceptClaimComplete();
+      assertThat(first.id()).isEqualTo("c-0");
+      assertThat(first.status()).isEqualTo(ContactStatus.COMPLETED);
+      for (int i = 0; i < 30_000; i++) {
+        benchmark.acceptClaimComplete();
+      }
+
+      assertThat(benchmark.waiting()).isEqualTo(1_000);
+      assertThat(benchmark.store.find("c-0").result()).as("finished 30 ms ago on the simulated clock").isEmpty();
+      assertThat(benchmark.store.find("c-30000").result()).hasValueSatisfying(
+          recent -> assertThat(recent.status()).isEqualTo(ContactStatus.COMPLETED));
     } finally {
       benchmark.tearDown();
     }

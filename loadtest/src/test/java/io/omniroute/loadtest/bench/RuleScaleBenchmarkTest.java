@@ -140,7 +140,8 @@ class RuleScaleBenchmarkTest {
         pkg + "CompileBenchmark_compile1000DealerRules_jmhTest",
         pkg + "CompileBenchmark_compileDefaultCold_jmhTest",
         pkg + "CompileBenchmark_compile1000DealerRulesCold_jmhTest",
-        pkg + "QueueBenchmark_acceptAndClaim_jmhTest");
+        pkg + "QueueBenchmark_acceptAndClaim_jmhTest",
+        pkg + "QueueBenchmark_acceptClaimComplete_jmhTest");
   }
 
   static String benchmarkList() throws IOException {
