@@ -1,6 +1,9 @@
 package io.omniroute.engine;
 
+import io.omniroute.engine.queue.QueueStore;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -33,6 +36,20 @@ public final class Main implements Callable<Integer> {
           + " default: the bundled sample).")
   Path directory;
 
+  @Option(names = "--store", paramLabel = "memory|redis",
+      description = "Where contacts live: memory (default, lost on exit) or redis (env OMNIROUTE_STORE).")
+  private String store;
+
+  @Option(names = "--redis-url", paramLabel = "URL",
+      description = "redis://host:port, rediss://..., redis-sentinel://... or redis-cluster://host:port,host:port"
+          + " (env REDIS_URL; default " + StoreOptions.DEFAULT_REDIS_URL + ").")
+  private String redisUrl;
+
+  @Option(names = "--redis-timeout", paramLabel = "MILLIS",
+      description = "How long a Redis command may take before the request answers 503 (env OMNIROUTE_REDIS_TIMEOUT;"
+          + " default 1000).")
+  private Long redisTimeoutMillis;
+
   @Option(names = "--config", paramLabel = "FILE",
       description = "Config YAML: host, port, directory, instances, escalationIntervalMillis, serviceLevels"
           + " (env OMNIROUTE_CONFIG).")
@@ -45,22 +62,32 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     EngineOptions options;
+    StoreOptions storeOptions;
     try {
       options = options(System.getenv()::get);
+      storeOptions = storeOptions(System.getenv()::get);
     } catch (RuntimeException e) {
       System.err.println("omniroute: " + e.getMessage());
       return 2;
     }
+    QueueStore queueStore;
+    try {
+      queueStore = storeOptions.open();
+    } catch (RuntimeException e) {
+      System.err.println("omniroute: cannot open the store (" + storeOptions.describe() + "): " + e.getMessage());
+      return 2;
+    }
     Engine engine;
     try {
-      engine = Engine.start(options).toCompletionStage().toCompletableFuture().join();
+      engine = Engine.start(options, queueStore, Clock.systemUTC()).toCompletionStage().toCompletableFuture().join();
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       System.err.println("omniroute: cannot start: " + cause.getMessage());
       return 2;
     }
     System.out.println("Omniroute listening on http://" + options.host() + ":" + engine.port()
-        + " (directory: " + (options.directory() == null ? "bundled sample" : options.directory()) + ", store: memory)");
+        + " (directory: " + (options.directory() == null ? "bundled sample" : options.directory())
+        + ", store: " + storeOptions.describe() + ")");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       engine.close().toCompletionStage().toCompletableFuture().join();
@@ -94,6 +121,26 @@ public final class Main implements Callable<Integer> {
     }
     if (directory != null || envDirectory != null) {
       options = options.withDirectory(directory != null ? directory : Path.of(envDirectory));
+    }
+    return options;
+  }
+
+  /** Resolves the store from the command line and the environment. */
+  StoreOptions storeOptions(java.util.function.Function<String, String> env) {
+    String kind = store != null ? store : env.apply("OMNIROUTE_STORE");
+    String url = redisUrl != null ? redisUrl : env.apply("REDIS_URL");
+    StoreOptions options = kind == null || StoreOptions.Kind.parse(kind) == StoreOptions.Kind.MEMORY
+        ? StoreOptions.memory()
+        : StoreOptions.redis(url == null || url.isBlank() ? StoreOptions.DEFAULT_REDIS_URL : url.strip());
+    String envTimeout = env.apply("OMNIROUTE_REDIS_TIMEOUT");
+    if (redisTimeoutMillis != null) {
+      options = options.withRedisTimeout(Duration.ofMillis(redisTimeoutMillis));
+    } else if (envTimeout != null) {
+      try {
+        options = options.withRedisTimeout(Duration.ofMillis(Long.parseLong(envTimeout.trim())));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("OMNIROUTE_REDIS_TIMEOUT must be milliseconds, got '" + envTimeout + "'");
+      }
     }
     return options;
   }

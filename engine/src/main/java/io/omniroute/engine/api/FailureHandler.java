@@ -3,6 +3,7 @@ package io.omniroute.engine.api;
 import io.omniroute.engine.queue.ContactNotFoundException;
 import io.omniroute.engine.queue.IllegalTransitionException;
 import io.omniroute.engine.queue.QueueStoreException;
+import io.omniroute.engine.queue.StoreUnavailableException;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 final class FailureHandler {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+  private static final String RETRY_AFTER_SECONDS = "1";
 
   private FailureHandler() {}
 
@@ -24,6 +26,12 @@ final class FailureHandler {
       Problem.send(ctx, 404, "Contact not found", capitalise(e.getMessage()) + ": check the id returned by POST /v1/contacts.");
     } else if (failure instanceof IllegalTransitionException e) {
       Problem.send(ctx, 409, "Illegal status change", capitalise(e.getMessage()) + ": " + hint(e) + ".");
+    } else if (failure instanceof StoreUnavailableException e) {
+      LOG.warn("store unavailable on {} {}: {}", ctx.request().method(), ctx.request().path(), e.getMessage());
+      ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+      Problem.send(ctx, 503, "Store unavailable",
+          "The engine cannot reach its store right now; nothing was lost. Retry in " + RETRY_AFTER_SECONDS
+              + " s with the same Idempotency-Key.");
     } else if (status >= 400 && status < 500) {
       clientError(ctx, status);
     } else {

@@ -14,7 +14,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Takes a validated contact request through resolution against the directory, the routing
@@ -63,7 +62,7 @@ public final class IntakeService {
     Instant now = clock.instant();
     ContactRecord record =
         ContactRecord.queued(
-            UUID.randomUUID().toString(), now, body.copy().getMap(), contact.getChannel().wireName(),
+            store.newContactId(idempotencyKey), now, body.copy().getMap(), contact.getChannel().wireName(),
             contact.getCountry(), decision);
     return store.accept(record, idempotencyKey).onSuccess(accepted -> {
       if (accepted.created()) {

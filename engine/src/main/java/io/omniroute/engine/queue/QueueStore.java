@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Where contacts and their queues live: the only shared state of the engine.
@@ -18,6 +19,14 @@ import java.util.Optional;
  * <p>Queues are ordered by priority (highest first), then by arrival (oldest first).
  */
 public interface QueueStore extends AutoCloseable {
+
+  /**
+   * A new contact id. A store may choose ids so that a contact lives next to its idempotency key
+   * (the Redis store does); {@code idempotencyKey} may be {@code null}.
+   */
+  default String newContactId(String idempotencyKey) {
+    return UUID.randomUUID().toString();
+  }
 
   /**
    * Stores a new queued contact. With a non-null {@code idempotencyKey} seen before, stores

@@ -1,0 +1,73 @@
+package io.omniroute.engine;
+
+import io.omniroute.engine.queue.QueueStore;
+import io.omniroute.engine.queue.memory.MemoryQueueStore;
+import io.omniroute.engine.queue.redis.RedisConnection;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Which store an engine keeps its contacts in, and how to reach it. Immutable; built by {@link
+ * Main} from {@code --store}, {@code --redis-url} and {@code --redis-timeout} (or {@code
+ * OMNIROUTE_STORE}, {@code REDIS_URL}, {@code OMNIROUTE_REDIS_TIMEOUT}).
+ *
+ * @param kind {@code memory} (the default: nothing else needed, lost on exit) or {@code redis}
+ * @param redisUrl a {@code redis://}, {@code rediss://}, {@code redis-sentinel://} or {@code
+ *     redis-cluster://host:port,host:port} URL
+ * @param redisTimeout how long a Redis command may take before the request fails with {@code 503}
+ * @param retention how long a finished contact and its idempotency key are kept
+ */
+public record StoreOptions(Kind kind, String redisUrl, Duration redisTimeout, Duration retention) {
+  public static final String DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
+  public static final Duration DEFAULT_REDIS_TIMEOUT = Duration.ofSeconds(1);
+
+  /** The kinds of store. */
+  public enum Kind {
+    MEMORY,
+    REDIS;
+
+    static Kind parse(String text) {
+      try {
+        return valueOf(text.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("store must be memory or redis, got '" + text + "'");
+      }
+    }
+  }
+
+  public StoreOptions {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(redisUrl, "redisUrl");
+    if (redisTimeout.isZero() || redisTimeout.isNegative()) {
+      throw new IllegalArgumentException("the Redis timeout must be positive, got " + redisTimeout.toMillis() + " ms");
+    }
+  }
+
+  /** The memory store with the default retention. */
+  public static StoreOptions memory() {
+    return new StoreOptions(Kind.MEMORY, DEFAULT_REDIS_URL, DEFAULT_REDIS_TIMEOUT, MemoryQueueStore.DEFAULT_RETENTION);
+  }
+
+  /** Redis at {@code url} with the default timeout and retention. */
+  public static StoreOptions redis(String url) {
+    return new StoreOptions(Kind.REDIS, url, DEFAULT_REDIS_TIMEOUT, MemoryQueueStore.DEFAULT_RETENTION);
+  }
+
+  public StoreOptions withRedisTimeout(Duration timeout) {
+    return new StoreOptions(kind, redisUrl, timeout, retention);
+  }
+
+  /** Opens the store; for Redis this connects, and fails when Redis cannot be reached. */
+  public QueueStore open() {
+    return switch (kind) {
+      case MEMORY -> new MemoryQueueStore(retention);
+      case REDIS -> RedisConnection.open(redisUrl, redisTimeout).store(retention);
+    };
+  }
+
+  /** How the start-up line names the store. */
+  public String describe() {
+    return kind == Kind.MEMORY ? "memory" : "redis " + redisUrl.replaceAll("//[^@/]*@", "//***@");
+  }
+}

@@ -1,0 +1,125 @@
+package io.omniroute.engine.queue.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One Lettuce client and its connection, for one engine process: to a standalone or Sentinel
+ * Redis ({@code redis://}, {@code rediss://}, {@code redis-sentinel://} URIs) or to a Redis Cluster
+ * ({@code redis-cluster://host:port[,host:port...]}). Commands fail after {@code timeout}, and at
+ * once while the connection is down (it reconnects by itself), so a Redis outage turns into quick
+ * errors instead of hanging requests. Thread-safe; {@link #close()} closes the connection and
+ * shuts the client down.
+ */
+public final class RedisConnection implements AutoCloseable {
+  /** The scheme of a Redis Cluster URI: {@code redis-cluster://host:port,host:port}. */
+  public static final String CLUSTER_SCHEME = "redis-cluster://";
+  /** Partitions of a standalone or Sentinel Redis: everything in one. */
+  public static final int STANDALONE_PARTITIONS = 1;
+  /** Partitions of a Redis Cluster, so contacts spread over its masters. */
+  public static final int CLUSTER_PARTITIONS = 16;
+
+  private final AutoCloseable connection;
+  private final Runnable shutdown;
+  private final RedisClusterAsyncCommands<String, String> commands;
+  private final boolean cluster;
+
+  private RedisConnection(
+      AutoCloseable connection, Runnable shutdown, RedisClusterAsyncCommands<String, String> commands, boolean cluster) {
+    this.connection = connection;
+    this.shutdown = shutdown;
+    this.commands = commands;
+    this.cluster = cluster;
+  }
+
+  /**
+   * Connects to {@code url}.
+   *
+   * @throws IllegalArgumentException when the URL is not a Redis URI
+   * @throws io.lettuce.core.RedisException when Redis cannot be reached
+   */
+  public static RedisConnection open(String url, Duration timeout) {
+    TimeoutOptions timeouts = TimeoutOptions.builder().fixedTimeout(timeout).build();
+    if (url.startsWith(CLUSTER_SCHEME)) {
+      List<RedisURI> seeds = new ArrayList<>();
+      for (String seed : url.substring(CLUSTER_SCHEME.length()).split(",")) {
+        RedisURI uri = RedisURI.create("redis://" + seed.strip());
+        uri.setTimeout(timeout);
+        seeds.add(uri);
+      }
+      RedisClusterClient client = RedisClusterClient.create(seeds);
+      client.setOptions(ClusterClientOptions.builder()
+          .timeoutOptions(timeouts)
+          .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+          .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers().build())
+          .build());
+      try {
+        StatefulRedisClusterConnection<String, String> connection = client.connect();
+        return new RedisConnection(connection, client::shutdown, connection.async(), true);
+      } catch (RuntimeException e) {
+        client.shutdown();
+        throw e;
+      }
+    }
+    RedisURI uri = RedisURI.create(url);
+    uri.setTimeout(timeout);
+    RedisClient client = RedisClient.create(uri);
+    client.setOptions(ClientOptions.builder()
+        .timeoutOptions(timeouts)
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .build());
+    try {
+      StatefulRedisConnection<String, String> connection = client.connect();
+      return new RedisConnection(connection, client::shutdown, connection.async(), false);
+    } catch (RuntimeException e) {
+      client.shutdown();
+      throw e;
+    }
+  }
+
+  /**
+   * A store on this connection in the default namespace, with one partition on a standalone Redis
+   * and {@value #CLUSTER_PARTITIONS} on a cluster; it closes the connection when closed.
+   */
+  public RedisQueueStore store(Duration retention) {
+    return store(RedisKeys.DEFAULT_NAMESPACE, cluster ? CLUSTER_PARTITIONS : STANDALONE_PARTITIONS, retention);
+  }
+
+  /**
+   * A store whose keys are in {@code namespace} (several engines or tests on one Redis), over
+   * {@code partitions} partitions; it closes the connection when closed.
+   */
+  public RedisQueueStore store(String namespace, int partitions, Duration retention) {
+    return new RedisQueueStore(this, namespace, partitions, retention);
+  }
+
+  public boolean isCluster() {
+    return cluster;
+  }
+
+  RedisClusterAsyncCommands<String, String> commands() {
+    return commands;
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (Exception e) {
+      // closing is best effort; the client shutdown below releases the threads
+    } finally {
+      shutdown.run();
+    }
+  }
+}

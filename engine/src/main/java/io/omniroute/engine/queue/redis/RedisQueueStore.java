@@ -1,0 +1,364 @@
+package io.omniroute.engine.queue.redis;
+
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.ScoredValue;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.omniroute.engine.queue.Accepted;
+import io.omniroute.engine.queue.ContactNotFoundException;
+import io.omniroute.engine.queue.ContactRecord;
+import io.omniroute.engine.queue.ContactStatus;
+import io.omniroute.engine.queue.QueueStats;
+import io.omniroute.engine.queue.QueueStore;
+import io.omniroute.engine.queue.QueueStoreException;
+import io.omniroute.engine.queue.StoreUnavailableException;
+import io.omniroute.rules.model.Route;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * The production store: contacts and queues in Redis (standalone, Sentinel or Cluster), shared by
+ * every engine node. Every change is one Lua script in one partition ({@link RedisKeys}, {@link
+ * Scripts}), so it is atomic: a claim pops a contact once, an escalation moves a contact once, an
+ * accept writes the contact with its queue entries and idempotency key or nothing.
+ *
+ * <p>Reads and checks that need Java (the transition rules of {@link ContactRecord}) read first
+ * and then write with a compare-and-set script that fails when the contact changed meanwhile; the
+ * caller retries. A claimed contact's stored JSON is the queued record plus the hash fields {@code
+ * agent} and {@code claimedAt}, applied on read.
+ *
+ * <p>Thread-safe. Futures complete on the calling Vert.x context when there is one. Redis failures
+ * and timeouts arrive as {@link StoreUnavailableException}. Obtain with {@link RedisConnection};
+ * {@link #close()} closes the connection and the client.
+ */
+public final class RedisQueueStore implements QueueStore {
+  private static final int CAS_ATTEMPTS = 5;
+  private static final long MAX_PRIORITY = 899;
+  private static final long PRIORITY_WEIGHT = 10_000_000_000_000L;
+
+  private final RedisConnection connection;
+  private final RedisClusterAsyncCommands<String, String> redis;
+  private final RedisKeys keys;
+  private final long retentionSeconds;
+  private final Map<String, String> shas = new java.util.concurrent.ConcurrentHashMap<>();
+
+  RedisQueueStore(RedisConnection connection, String namespace, int partitions, Duration retention) {
+    this.connection = connection;
+    this.redis = connection.commands();
+    this.keys = new RedisKeys(namespace, partitions);
+    this.retentionSeconds = Math.max(1, (retention.toMillis() + 999) / 1000);
+  }
+
+  /** The number of partitions contacts are spread over. */
+  public int partitions() {
+    return keys.partitions();
+  }
+
+  @Override
+  public String newContactId(String idempotencyKey) {
+    return keys.newContactId(idempotencyKey);
+  }
+
+  @Override
+  public Future<Accepted> accept(ContactRecord contact, String idempotencyKey) {
+    int p = keys.partitionOfContact(contact.id());
+    if (idempotencyKey != null && keys.partitionOfKey(idempotencyKey) != p) {
+      return Future.failedFuture(new IllegalArgumentException(
+          "contact " + contact.id() + " is not in the partition of its idempotency key: take its id from newContactId"));
+    }
+    String queue = contact.route().queue();
+    String[] k = {
+      keys.contact(p, contact.id()), keys.queue(p, queue), keys.arrival(p, queue), keys.due(p),
+      keys.idempotencyKey(p, idempotencyKey == null ? "" : idempotencyKey), keys.queues(p), keys.sequence(p)
+    };
+    CompletionStage<List<Object>> written = script(Scripts.ACCEPT, ScriptOutputType.MULTI, k,
+        ContactRecordCodec.encode(contact), queue, serveScore(contact), arrivalScore(contact),
+        contact.escalates() ? deadlineScore(contact.deadline()) : "", contact.id(),
+        idempotencyKey == null ? "0" : "1", idempotencyKey == null ? "" : idempotencyKey);
+    return future(written.thenCompose(result -> {
+      if ((Long) result.get(0) == 1L) {
+        return CompletableFuture.completedFuture(new Accepted(contact, true));
+      }
+      return read(p, (String) result.get(1)).thenApply(first -> new Accepted(
+          first.orElseThrow(() -> new QueueStoreException("the first contact of this idempotency key is gone")), false));
+    }));
+  }
+
+  @Override
+  public Future<Optional<ContactRecord>> find(String id) {
+    return future(read(keys.partitionOfContact(id), id));
+  }
+
+  @Override
+  public Future<Optional<ContactRecord>> claim(String queue, String agent, Instant now) {
+    if (keys.partitions() == 1) {
+      return future(claimIn(0, queue, agent, now));
+    }
+    return future(heads(queue).thenCompose(order -> claimInOrder(order, 0, queue, agent, now)));
+  }
+
+  @Override
+  public Future<ContactRecord> complete(String id, Instant now) {
+    return future(finish(id, record -> record.completed(now), 0));
+  }
+
+  @Override
+  public Future<ContactRecord> abandon(String id, Instant now) {
+    return future(finish(id, record -> record.abandoned(now), 0));
+  }
+
+  @Override
+  public Future<List<QueueStats>> queueStats() {
+    List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
+    for (int p = 0; p < keys.partitions(); p++) {
+      parts.add(this.<List<Object>>script(Scripts.STATS, ScriptOutputType.MULTI, new String[] {keys.queues(p)}, keys.prefix(p))
+          .toCompletableFuture());
+    }
+    return future(CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+      Map<String, long[]> merged = new TreeMap<>();
+      for (CompletableFuture<List<Object>> part : parts) {
+        for (Object row : part.join()) {
+          List<?> r = (List<?>) row;
+          long[] acc = merged.computeIfAbsent((String) r.get(0), q -> new long[] {0, Long.MAX_VALUE});
+          acc[0] += (Long) r.get(1);
+          String oldest = (String) r.get(2);
+          if (!oldest.isEmpty()) {
+            acc[1] = Math.min(acc[1], (long) Double.parseDouble(oldest));
+          }
+        }
+      }
+      List<QueueStats> stats = new ArrayList<>(merged.size());
+      merged.forEach((q, acc) -> stats.add(
+          new QueueStats(q, acc[0], acc[1] == Long.MAX_VALUE ? null : Instant.ofEpochMilli(acc[1]))));
+      return stats;
+    }));
+  }
+
+  @Override
+  public Future<List<ContactRecord>> waiting(String queue, int limit) {
+    if (limit <= 0) {
+      return Future.succeededFuture(List.of());
+    }
+    List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
+    for (int p = 0; p < keys.partitions(); p++) {
+      parts.add(this.<List<Object>>script(Scripts.WAITING, ScriptOutputType.MULTI, new String[] {keys.queue(p, queue)},
+          Integer.toString(limit), keys.prefix(p) + "contact:").toCompletableFuture());
+    }
+    return future(CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+      List<List<?>> rows = new ArrayList<>();
+      parts.forEach(part -> part.join().forEach(row -> rows.add((List<?>) row)));
+      rows.sort(Comparator.comparingDouble((List<?> r) -> Double.parseDouble((String) r.get(1)))
+          .thenComparing(r -> (String) r.get(0)));
+      List<ContactRecord> result = new ArrayList<>();
+      for (List<?> row : rows.subList(0, Math.min(limit, rows.size()))) {
+        result.add(ContactRecordCodec.decode((String) row.get(2)));
+      }
+      return result;
+    }));
+  }
+
+  @Override
+  public Future<List<ContactRecord>> dueForEscalation(Instant now, int limit) {
+    if (limit <= 0) {
+      return Future.succeededFuture(List.of());
+    }
+    String until = Long.toString(now.toEpochMilli());
+    List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
+    for (int p = 0; p < keys.partitions(); p++) {
+      parts.add(this.<List<Object>>script(Scripts.DUE, ScriptOutputType.MULTI, new String[] {keys.due(p)},
+          until, Integer.toString(limit), keys.prefix(p) + "contact:").toCompletableFuture());
+    }
+    return future(CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+      List<ContactRecord> due = new ArrayList<>();
+      parts.forEach(part -> part.join().forEach(json -> {
+        if (json != null) {
+          due.add(ContactRecordCodec.decode((String) json));
+        }
+      }));
+      due.sort(Comparator.comparing(ContactRecord::deadline).thenComparing(ContactRecord::receivedAt));
+      return List.copyOf(due.subList(0, Math.min(limit, due.size())));
+    }));
+  }
+
+  @Override
+  public Future<Optional<ContactRecord>> escalate(
+      String id, String fromQueue, Route to, Instant newDeadline, Instant now) {
+    int p = keys.partitionOfContact(id);
+    CompletionStage<Optional<ContactRecord>> result = hash(p, id).thenCompose(hash -> {
+      if (hash.isEmpty() || !"QUEUED".equals(hash.get("status"))) {
+        return CompletableFuture.completedFuture(Optional.<ContactRecord>empty());
+      }
+      ContactRecord current = ContactRecordCodec.decode(hash.get("json"));
+      if (!current.route().queue().equals(fromQueue) || current.deadline().isAfter(now)) {
+        return CompletableFuture.completedFuture(Optional.<ContactRecord>empty());
+      }
+      ContactRecord escalated = current.escalated(to, newDeadline, now);
+      return script(Scripts.ESCALATE, ScriptOutputType.INTEGER, new String[] {keys.contact(p, id)},
+          hash.get("member"), fromQueue, ContactRecordCodec.encode(escalated), to.queue(), serveScore(escalated),
+          arrivalScore(escalated), escalated.escalates() ? deadlineScore(escalated.deadline()) : "",
+          keys.prefix(p), id)
+          .thenApply(moved -> ((Long) moved) == 1L ? Optional.of(escalated) : Optional.<ContactRecord>empty());
+    });
+    return future(result);
+  }
+
+  @Override
+  public Future<Void> ping() {
+    return future(redis.ping().thenApply(pong -> (Void) null));
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+  }
+
+  private CompletionStage<Optional<ContactRecord>> claimIn(int p, String queue, String agent, Instant now) {
+    String[] k = {keys.queue(p, queue), keys.arrival(p, queue), keys.due(p)};
+    return script(Scripts.CLAIM, ScriptOutputType.VALUE, k, agent, now.toString(), keys.prefix(p) + "contact:")
+        .thenApply(json -> json == null
+            ? Optional.empty()
+            : Optional.of(ContactRecordCodec.decode((String) json).assigned(agent, now)));
+  }
+
+  /** Partitions whose queue has a waiting contact, best head first. */
+  private CompletionStage<List<Integer>> heads(String queue) {
+    List<CompletableFuture<List<ScoredValue<String>>>> peeks = new ArrayList<>();
+    for (int p = 0; p < keys.partitions(); p++) {
+      peeks.add(redis.zrangeWithScores(keys.queue(p, queue), 0, 0).toCompletableFuture());
+    }
+    return CompletableFuture.allOf(peeks.toArray(CompletableFuture[]::new)).thenApply(done -> {
+      List<Object[]> heads = new ArrayList<>();
+      for (int p = 0; p < peeks.size(); p++) {
+        List<ScoredValue<String>> head = peeks.get(p).join();
+        if (!head.isEmpty()) {
+          heads.add(new Object[] {p, head.get(0).getScore(), head.get(0).getValue()});
+        }
+      }
+      heads.sort(Comparator.comparingDouble((Object[] h) -> (Double) h[1]).thenComparing(h -> (String) h[2]));
+      List<Integer> order = new ArrayList<>(heads.size());
+      heads.forEach(h -> order.add((Integer) h[0]));
+      return order;
+    }).exceptionallyCompose(RedisQueueStore::translate);
+  }
+
+  private CompletionStage<Optional<ContactRecord>> claimInOrder(
+      List<Integer> order, int next, String queue, String agent, Instant now) {
+    if (next >= order.size()) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    return claimIn(order.get(next), queue, agent, now).thenCompose(claimed -> claimed.isPresent()
+        ? CompletableFuture.completedFuture(claimed)
+        : claimInOrder(order, next + 1, queue, agent, now));
+  }
+
+  private CompletionStage<ContactRecord> finish(String id, Function<ContactRecord, ContactRecord> transition, int attempt) {
+    int p = keys.partitionOfContact(id);
+    return hash(p, id).thenCompose(hash -> {
+      if (hash.isEmpty()) {
+        throw new ContactNotFoundException(id);
+      }
+      ContactRecord current = current(hash);
+      ContactRecord next = transition.apply(current);
+      return script(Scripts.FINISH, ScriptOutputType.INTEGER, new String[] {keys.contact(p, id)},
+          hash.get("status"), hash.getOrDefault("member", ""), ContactRecordCodec.encode(next), next.status().name(),
+          Long.toString(retentionSeconds), keys.prefix(p))
+          .thenCompose(done -> {
+            if ((Long) done == 1L) {
+              return CompletableFuture.completedFuture(next);
+            }
+            if (attempt + 1 >= CAS_ATTEMPTS) {
+              throw new StoreUnavailableException("contact " + id + " kept changing; try again");
+            }
+            return finish(id, transition, attempt + 1);
+          });
+    });
+  }
+
+  private CompletionStage<Optional<ContactRecord>> read(int p, String id) {
+    return hash(p, id).thenApply(hash -> hash.isEmpty() ? Optional.empty() : Optional.of(current(hash)));
+  }
+
+  private CompletionStage<Map<String, String>> hash(int p, String id) {
+    return redis.hgetall(keys.contact(p, id)).exceptionallyCompose(RedisQueueStore::translate);
+  }
+
+  /** The stored record with a claim applied that the script recorded in hash fields only. */
+  private static ContactRecord current(Map<String, String> hash) {
+    ContactRecord stored = ContactRecordCodec.decode(hash.get("json"));
+    if ("ASSIGNED".equals(hash.get("status")) && stored.status() == ContactStatus.QUEUED) {
+      return stored.assigned(hash.get("agent"), Instant.parse(hash.get("claimedAt")));
+    }
+    return stored;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> CompletionStage<T> script(String script, ScriptOutputType type, String[] k, String... args) {
+    String sha = shas.computeIfAbsent(script, redis::digest);
+    CompletionStage<T> run = (CompletionStage<T>) redis.evalsha(sha, type, k, args);
+    return run.exceptionallyCompose(failure -> {
+      Throwable cause = unwrap(failure);
+      if (cause instanceof RedisCommandExecutionException && String.valueOf(cause.getMessage()).startsWith("NOSCRIPT")) {
+        return ((CompletionStage<T>) redis.eval(script, type, k, args)).exceptionallyCompose(RedisQueueStore::translate);
+      }
+      return translate(failure);
+    });
+  }
+
+  private static <T> CompletionStage<T> translate(Throwable failure) {
+    Throwable cause = unwrap(failure);
+    if (cause instanceof RedisException && !(cause instanceof RedisCommandExecutionException)) {
+      return CompletableFuture.failedFuture(new StoreUnavailableException("Redis is not reachable: " + cause.getMessage()));
+    }
+    return CompletableFuture.failedFuture(cause);
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    Throwable t = failure;
+    while (t instanceof CompletionException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static <T> Future<T> future(CompletionStage<T> stage) {
+    Context context = Vertx.currentContext();
+    CompletionStage<T> unwrapped = stage.handle((value, failure) -> {
+      if (failure != null) {
+        throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
+      }
+      return value;
+    });
+    Future<T> future = context == null ? Future.fromCompletionStage(unwrapped) : Future.fromCompletionStage(unwrapped, context);
+    return future.recover(failure -> Future.failedFuture(unwrap(failure)));
+  }
+
+  /** Priority first (highest served first), then arrival in milliseconds. */
+  private static String serveScore(ContactRecord contact) {
+    long priority = Math.max(0, Math.min(MAX_PRIORITY, contact.route().priority()));
+    return Long.toString((MAX_PRIORITY + 1 - priority) * PRIORITY_WEIGHT + contact.receivedAt().toEpochMilli());
+  }
+
+  private static String arrivalScore(ContactRecord contact) {
+    return Long.toString(contact.receivedAt().toEpochMilli());
+  }
+
+  /** Rounded up to the millisecond, so a contact is never due before its deadline. */
+  private static String deadlineScore(Instant deadline) {
+    long millis = deadline.toEpochMilli();
+    return Long.toString(deadline.getNano() % 1_000_000 == 0 ? millis : millis + 1);
+  }
+}

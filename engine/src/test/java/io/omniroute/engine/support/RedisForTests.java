@@ -1,0 +1,72 @@
+package io.omniroute.engine.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import redis.embedded.RedisServer;
+
+/**
+ * A real Redis for tests (DESIGN.md section 5): {@code REDIS_URL} when it is set, else a
+ * redis-server from the embedded-redis artifact on a free loopback port, started on first use and
+ * stopped when the JVM exits. Tests that share it must use their own keys or flush it in their
+ * set-up ({@link #flushAll} works on the started server only, never on a {@code REDIS_URL}).
+ * Thread-safe.
+ */
+public final class RedisForTests {
+  private static String url;
+  private static RedisServer server;
+
+  private RedisForTests() {}
+
+  /** The URL of the Redis to use; starts one when needed. */
+  public static synchronized String url() {
+    if (url == null) {
+      String external = System.getenv("REDIS_URL");
+      url = external != null && !external.isBlank() ? external : startEmbedded();
+    }
+    return url;
+  }
+
+  /** Whether the tests run against the Redis they started themselves. */
+  public static synchronized boolean isEmbedded() {
+    url();
+    return server != null;
+  }
+
+  /** A new redis-server on a free port, not shared, for tests that stop and restart Redis. */
+  public static RedisServer newServer(int port) {
+    try {
+      return RedisServer.newRedisServer().bind("127.0.0.1").port(port).setting("save \"\"").setting("appendonly no").build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A free TCP port on the loopback interface. */
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String startEmbedded() {
+    int port = freePort();
+    server = newServer(port);
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the embedded redis-server", e);
+    }
+    RedisServer started = server;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        started.stop();
+      } catch (IOException e) {
+        // the JVM is exiting
+      }
+    }));
+    return "redis://127.0.0.1:" + port;
+  }
+}
