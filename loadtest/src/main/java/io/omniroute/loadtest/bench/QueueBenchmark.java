@@ -82,8 +82,8 @@ public class QueueBenchmark {
             "Knowledge: specification by object reference",
             "Urgency: normal otherwise",
             "Topic: from directory keywords",
-            "Route: specification to the dealer named on the contact",
-            "Service level: first-response target by channel and urgency"),
+            "Classification complete",
+            "Route: specification to the dealer named on the contact"),
         "global:1",
         false);
     request = Map.of(
