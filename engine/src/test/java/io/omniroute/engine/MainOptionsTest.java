@@ -108,6 +108,50 @@ class MainOptionsTest {
         .contains(directory.toString()).contains("dealers[0] (X-1)").contains("country 'FR'");
   }
 
+  @Test
+  void usesTheMemoryStoreUnlessRedisIsAskedFor() {
+    assertThat(store(Map.of()).kind()).isEqualTo(StoreOptions.Kind.MEMORY);
+    assertThat(store(Map.of("REDIS_URL", "redis://cache:6379")).kind()).isEqualTo(StoreOptions.Kind.MEMORY);
+  }
+
+  @Test
+  void readsTheRedisStoreFromOptionsOrEnvironmentWithTheOptionWinning() {
+    StoreOptions fromEnv = store(Map.of("OMNIROUTE_STORE", "redis", "REDIS_URL", "redis://cache:6379",
+        "OMNIROUTE_REDIS_TIMEOUT", "250"));
+    StoreOptions fromArgs = store(Map.of("REDIS_URL", "redis://ignored:1"),
+        "--store", "REDIS", "--redis-url", "redis-cluster://a:7000,b:7001", "--redis-timeout", "1500");
+    StoreOptions defaults = store(Map.of(), "--store", "redis");
+
+    assertThat(fromEnv.kind()).isEqualTo(StoreOptions.Kind.REDIS);
+    assertThat(fromEnv.redisUrl()).isEqualTo("redis://cache:6379");
+    assertThat(fromEnv.redisTimeout()).isEqualTo(Duration.ofMillis(250));
+    assertThat(fromArgs.redisUrl()).isEqualTo("redis-cluster://a:7000,b:7001");
+    assertThat(fromArgs.redisTimeout()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(defaults.redisUrl()).isEqualTo(StoreOptions.DEFAULT_REDIS_URL);
+    assertThat(defaults.redisTimeout()).isEqualTo(StoreOptions.DEFAULT_REDIS_TIMEOUT);
+  }
+
+  @Test
+  void rejectsAnUnknownStoreAndABadTimeoutWithAMessage() {
+    assertThatThrownBy(() -> store(Map.of(), "--store", "postgres"))
+        .hasMessage("store must be memory or redis, got 'postgres'");
+    assertThatThrownBy(() -> store(Map.of("OMNIROUTE_REDIS_TIMEOUT", "soon"), "--store", "redis"))
+        .hasMessageContaining("OMNIROUTE_REDIS_TIMEOUT must be milliseconds");
+    assertThatThrownBy(() -> store(Map.of(), "--store", "redis", "--redis-timeout", "0"))
+        .hasMessageContaining("must be positive");
+  }
+
+  @Test
+  void hidesTheRedisPasswordWhenDescribingTheStore() {
+    assertThat(StoreOptions.redis("redis://:s3cret@cache:6379").describe()).isEqualTo("redis redis://***@cache:6379");
+  }
+
+  private StoreOptions store(Map<String, String> env, String... args) {
+    Main main = new Main();
+    new CommandLine(main).parseArgs(args);
+    return main.storeOptions(env::get);
+  }
+
   private EngineOptions parse(Map<String, String> env, String... args) {
     Main main = new Main();
     new CommandLine(main).parseArgs(args);

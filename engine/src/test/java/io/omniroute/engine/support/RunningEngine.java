@@ -2,6 +2,7 @@ package io.omniroute.engine.support;
 
 import io.omniroute.engine.Engine;
 import io.omniroute.engine.EngineOptions;
+import io.omniroute.engine.queue.QueueStore;
 import io.omniroute.engine.queue.memory.MemoryQueueStore;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -34,8 +35,17 @@ public final class RunningEngine implements AutoCloseable {
   }
 
   public static RunningEngine start(EngineOptions options, Clock clock) {
+    return start(options, new MemoryQueueStore(), clock);
+  }
+
+  /** An engine on loopback, ephemeral port, on the given store (closed with the engine). */
+  public static RunningEngine start(QueueStore store) {
+    return start(EngineOptions.defaults().withHost("127.0.0.1").withPort(0).withInstances(2), store, Clock.systemUTC());
+  }
+
+  public static RunningEngine start(EngineOptions options, QueueStore store, Clock clock) {
     try {
-      Engine engine = Engine.start(options, new MemoryQueueStore(), clock)
+      Engine engine = Engine.start(options, store, clock)
           .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
       return new RunningEngine(engine);
     } catch (Exception e) {
