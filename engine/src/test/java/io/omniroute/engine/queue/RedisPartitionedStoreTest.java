@@ -28,14 +28,36 @@ import org.junit.jupiter.api.Test;
 /**
  * The Redis store over several partitions (as on a Redis Cluster) behaves like the memory store:
  * the same contacts give the same serve order, queue statistics and due lists, and idempotency keys
- * hold across partitions.
+ * hold across partitions. {@link OnACluster} runs the same on a real Redis Cluster.
  */
 class RedisPartitionedStoreTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private static final String[] QUEUES = {"dealer:DE-MUC-001", "country:DE", "central"};
 
-  private final RedisQueueStore redis = RedisConnection.open(RedisForTests.url(), Duration.ofSeconds(2))
-      .store("partitioned-" + UUID.randomUUID(), 4, Duration.ofHours(1));
+  private final RedisQueueStore redis = RedisConnection.open(url(), Duration.ofSeconds(2))
+      .store("partitioned-" + UUID.randomUUID(), partitions(), Duration.ofHours(1));
+
+  /** The Redis to test against. */
+  String url() {
+    return RedisForTests.url();
+  }
+
+  int partitions() {
+    return 4;
+  }
+
+  /** The same on a Redis Cluster of three masters, with the cluster's default 16 partitions. */
+  static class OnACluster extends RedisPartitionedStoreTest {
+    @Override
+    String url() {
+      return RedisForTests.clusterUrl();
+    }
+
+    @Override
+    int partitions() {
+      return RedisConnection.CLUSTER_PARTITIONS;
+    }
+  }
   private final MemoryQueueStore memory = new MemoryQueueStore();
 
   @AfterEach

@@ -3,7 +3,10 @@ package io.omniroute.engine.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import io.omniroute.engine.queue.redis.RedisConnection;
+import java.time.Duration;
 import redis.embedded.RedisServer;
+import redis.embedded.RedisShardedCluster;
 
 /**
  * A real Redis for tests (DESIGN.md section 5): {@code REDIS_URL} when it is set, else a
@@ -15,6 +18,7 @@ import redis.embedded.RedisServer;
 public final class RedisForTests {
   private static String url;
   private static RedisServer server;
+  private static String clusterUrl;
 
   private RedisForTests() {}
 
@@ -25,6 +29,44 @@ public final class RedisForTests {
       url = external != null && !external.isBlank() ? external : startEmbedded();
     }
     return url;
+  }
+
+  /**
+   * The {@code redis-cluster://} URL of a Redis Cluster of three masters: {@code REDIS_CLUSTER_URL}
+   * when it is set, else three redis-servers from the embedded-redis artifact, started on first use
+   * and stopped when the JVM exits.
+   */
+  public static synchronized String clusterUrl() {
+    if (clusterUrl == null) {
+      String external = System.getenv("REDIS_CLUSTER_URL");
+      clusterUrl = external != null && !external.isBlank() ? external : startEmbeddedCluster();
+    }
+    return clusterUrl;
+  }
+
+  private static String startEmbeddedCluster() {
+    try {
+      RedisShardedCluster cluster = RedisShardedCluster.newRedisCluster()
+          .shard("a", 0).shard("b", 0).shard("c", 0)
+          .ephemeralServers()
+          .initializationTimeout(Duration.ofSeconds(30))
+          .build();
+      cluster.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          cluster.stop();
+        } catch (IOException e) {
+          // the JVM is exiting
+        }
+      }));
+      StringBuilder seeds = new StringBuilder(RedisConnection.CLUSTER_SCHEME);
+      for (int port : cluster.serverPorts()) {
+        seeds.append(seeds.length() > RedisConnection.CLUSTER_SCHEME.length() ? "," : "").append("127.0.0.1:").append(port);
+      }
+      return seeds.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the embedded Redis Cluster", e);
+    }
   }
 
   /** Whether the tests run against the Redis they started themselves. */
