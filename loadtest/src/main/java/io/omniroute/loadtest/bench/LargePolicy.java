@@ -105,9 +105,14 @@ public final class LargePolicy {
   public record GeneratedDealer(
       int number, String id, String name, String country, Kind kind, String partnerId, String ruleName) {
 
+    /** The dealer this dealer's rule routes to: its partner, else itself. */
+    public String targetDealerId() {
+      return partnerId == null ? id : partnerId;
+    }
+
     /** The queue this dealer's rule routes to. */
     public String targetQueue() {
-      return "dealer:" + (partnerId == null ? id : partnerId);
+      return "dealer:" + targetDealerId();
     }
   }
 
@@ -252,44 +257,22 @@ public final class LargePolicy {
   /** The DRL of one dealer's rule. */
   static String rule(GeneratedDealer d) {
     String id = d.id();
-    return switch (d.kind()) {
-      case TEST_DRIVE -> """
-          rule "%s"
-            activation-group "route" salience %d
-          when
-            $a : Assessment( dealerId == "%s", classified, mentionsAny("%s"), hasAnyReference("quoteId") )
-          then
-            $a.setUrgency( Urgency.HIGH );
-            $a.routeDealer( "%s" );
-          end
-          """.formatted(d.ruleName(), SALIENCE, id, TEST_DRIVE_PHRASES, id);
-      case AFTER_SALES -> """
-          rule "%s"
-            activation-group "route" salience %d
-          when
-            $a : Assessment( dealerId == "%s", classified, mentionsAny("%s") )
-          then
-            $a.routeDealer( "%s" );
-          end
-          """.formatted(d.ruleName(), SALIENCE, id, AFTER_SALES_PHRASES, d.partnerId());
-      case TAKEOVER -> """
-          rule "%s"
-            activation-group "route" salience %d
-          when
-            $a : Assessment( ownerDealerId == "%s", classified, knowledge == Knowledge.SPECIFICATION )
-          then
-            $a.routeDealer( "%s" );
-          end
-          """.formatted(d.ruleName(), SALIENCE, id, d.partnerId());
-      case PARTS -> """
-          rule "%s"
-            activation-group "route" salience %d
-          when
-            $a : Assessment( dealerId == "%s", classified, mentionsAny("%s") )
-          then
-            $a.routeDealer( "%s" );
-          end
-          """.formatted(d.ruleName(), SALIENCE, id, PARTS_PHRASES, id);
+    String condition = switch (d.kind()) {
+      case TEST_DRIVE -> "dealerId == \"%s\", classified, mentionsAny(\"%s\"), hasAnyReference(\"quoteId\")"
+          .formatted(id, TEST_DRIVE_PHRASES);
+      case AFTER_SALES -> "dealerId == \"%s\", classified, mentionsAny(\"%s\")".formatted(id, AFTER_SALES_PHRASES);
+      case TAKEOVER -> "ownerDealerId == \"%s\", classified, knowledge == Knowledge.SPECIFICATION".formatted(id);
+      case PARTS -> "dealerId == \"%s\", classified, mentionsAny(\"%s\")".formatted(id, PARTS_PHRASES);
     };
+    String raiseUrgency = d.kind() == Kind.TEST_DRIVE ? "  $a.setUrgency( Urgency.HIGH );\n" : "";
+    return """
+        rule "%s"
+          activation-group "route" salience %d
+        when
+          $a : Assessment( %s )
+        then
+        %s  $a.routeDealer( "%s" );
+        end
+        """.formatted(d.ruleName(), SALIENCE, condition, raiseUrgency, d.targetDealerId());
   }
 }

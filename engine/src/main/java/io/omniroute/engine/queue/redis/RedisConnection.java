@@ -13,6 +13,7 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One Lettuce client and its connection, for one engine process: to a standalone or Sentinel
@@ -64,13 +65,8 @@ public final class RedisConnection implements AutoCloseable {
           .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
           .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers().build())
           .build());
-      try {
-        StatefulRedisClusterConnection<String, String> connection = client.connect();
-        return new RedisConnection(connection, client::shutdown, connection.async(), true);
-      } catch (RuntimeException e) {
-        client.shutdown();
-        throw e;
-      }
+      StatefulRedisClusterConnection<String, String> connection = connectOrShutdown(client::connect, client::shutdown);
+      return new RedisConnection(connection, client::shutdown, connection.async(), true);
     }
     RedisURI uri = RedisURI.create(url);
     uri.setTimeout(timeout);
@@ -79,11 +75,15 @@ public final class RedisConnection implements AutoCloseable {
         .timeoutOptions(timeouts)
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .build());
+    StatefulRedisConnection<String, String> connection = connectOrShutdown(client::connect, client::shutdown);
+    return new RedisConnection(connection, client::shutdown, connection.async(), false);
+  }
+
+  private static <C> C connectOrShutdown(Supplier<C> connect, Runnable shutdown) {
     try {
-      StatefulRedisConnection<String, String> connection = client.connect();
-      return new RedisConnection(connection, client::shutdown, connection.async(), false);
+      return connect.get();
     } catch (RuntimeException e) {
-      client.shutdown();
+      shutdown.run();
       throw e;
     }
   }

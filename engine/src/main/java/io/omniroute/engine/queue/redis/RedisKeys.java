@@ -94,10 +94,11 @@ final class RedisKeys {
    */
   String newContactId(String idempotencyKey) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
+    int wanted = idempotencyKey == null ? -1 : hash(idempotencyKey);
     while (true) {
       String id = new UUID((random.nextLong() & ~0xF000L) | 0x4000L, (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
           .toString();
-      if (idempotencyKey == null || partitions == 1 || hash(id) == hash(idempotencyKey)) {
+      if (wanted < 0 || hash(id) == wanted) {
         return id;
       }
     }

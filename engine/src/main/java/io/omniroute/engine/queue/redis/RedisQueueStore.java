@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The production store: contacts and queues in Redis (standalone, Sentinel or Cluster), shared by
@@ -123,22 +124,16 @@ public final class RedisQueueStore implements QueueStore {
 
   @Override
   public Future<List<QueueStats>> queueStats() {
-    List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
-    for (int p = 0; p < keys.partitions(); p++) {
-      parts.add(this.<List<Object>>script(Scripts.STATS, ScriptOutputType.MULTI, new String[] {keys.queues(p)}, keys.prefix(p))
-          .toCompletableFuture());
-    }
-    return future(CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+    return future(inEveryPartition(p -> script(Scripts.STATS, ScriptOutputType.MULTI, new String[] {keys.queues(p)},
+        keys.prefix(p))).thenApply(rows -> {
       Map<String, long[]> merged = new TreeMap<>();
-      for (CompletableFuture<List<Object>> part : parts) {
-        for (Object row : part.join()) {
-          List<?> r = (List<?>) row;
-          long[] acc = merged.computeIfAbsent((String) r.get(0), q -> new long[] {0, Long.MAX_VALUE});
-          acc[0] += (Long) r.get(1);
-          String oldest = (String) r.get(2);
-          if (!oldest.isEmpty()) {
-            acc[1] = Math.min(acc[1], (long) Double.parseDouble(oldest));
-          }
+      for (Object row : rows) {
+        List<?> r = (List<?>) row;
+        long[] acc = merged.computeIfAbsent((String) r.get(0), q -> new long[] {0, Long.MAX_VALUE});
+        acc[0] += (Long) r.get(1);
+        String oldest = (String) r.get(2);
+        if (!oldest.isEmpty()) {
+          acc[1] = Math.min(acc[1], (long) Double.parseDouble(oldest));
         }
       }
       List<QueueStats> stats = new ArrayList<>(merged.size());
@@ -153,19 +148,15 @@ public final class RedisQueueStore implements QueueStore {
     if (limit <= 0) {
       return Future.succeededFuture(List.of());
     }
-    List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
-    for (int p = 0; p < keys.partitions(); p++) {
-      parts.add(this.<List<Object>>script(Scripts.WAITING, ScriptOutputType.MULTI, new String[] {keys.queue(p, queue)},
-          Integer.toString(limit), keys.prefix(p) + "contact:").toCompletableFuture());
-    }
-    return future(CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
-      List<List<?>> rows = new ArrayList<>();
-      parts.forEach(part -> part.join().forEach(row -> rows.add((List<?>) row)));
-      rows.sort(Comparator.comparingDouble((List<?> r) -> Double.parseDouble((String) r.get(1)))
+    return future(inEveryPartition(p -> script(Scripts.WAITING, ScriptOutputType.MULTI,
+        new String[] {keys.queue(p, queue)}, Integer.toString(limit), keys.prefix(p) + "contact:")).thenApply(rows -> {
+      List<List<?>> entries = new ArrayList<>();
+      rows.forEach(row -> entries.add((List<?>) row));
+      entries.sort(Comparator.comparingDouble((List<?> r) -> Double.parseDouble((String) r.get(1)))
           .thenComparing(r -> (String) r.get(0)));
       List<ContactRecord> result = new ArrayList<>();
-      for (List<?> row : rows.subList(0, Math.min(limit, rows.size()))) {
-        result.add(ContactRecordCodec.decode((String) row.get(2)));
+      for (List<?> entry : entries.subList(0, Math.min(limit, entries.size()))) {
+        result.add(ContactRecordCodec.decode((String) entry.get(2)));
       }
       return result;
     }));
@@ -177,21 +168,30 @@ public final class RedisQueueStore implements QueueStore {
       return Future.succeededFuture(List.of());
     }
     String until = Long.toString(now.toEpochMilli());
-    List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
-    for (int p = 0; p < keys.partitions(); p++) {
-      parts.add(this.<List<Object>>script(Scripts.DUE, ScriptOutputType.MULTI, new String[] {keys.due(p)},
-          until, Integer.toString(limit), keys.prefix(p) + "contact:").toCompletableFuture());
-    }
-    return future(CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+    return future(inEveryPartition(p -> script(Scripts.DUE, ScriptOutputType.MULTI, new String[] {keys.due(p)},
+        until, Integer.toString(limit), keys.prefix(p) + "contact:")).thenApply(rows -> {
       List<ContactRecord> due = new ArrayList<>();
-      parts.forEach(part -> part.join().forEach(json -> {
+      for (Object json : rows) {
         if (json != null) {
           due.add(ContactRecordCodec.decode((String) json));
         }
-      }));
+      }
       due.sort(Comparator.comparing(ContactRecord::deadline).thenComparing(ContactRecord::receivedAt));
       return List.copyOf(due.subList(0, Math.min(limit, due.size())));
     }));
+  }
+
+  /** Runs one read script in every partition at once and concatenates their result lists. */
+  private CompletionStage<List<Object>> inEveryPartition(IntFunction<CompletionStage<List<Object>>> read) {
+    List<CompletableFuture<List<Object>>> parts = new ArrayList<>(keys.partitions());
+    for (int p = 0; p < keys.partitions(); p++) {
+      parts.add(read.apply(p).toCompletableFuture());
+    }
+    return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+      List<Object> rows = new ArrayList<>();
+      parts.forEach(part -> rows.addAll(part.join()));
+      return rows;
+    });
   }
 
   @Override
