@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import io.omniroute.engine.queue.redis.RedisConnection;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
+import java.util.List;
 import redis.embedded.RedisServer;
 import redis.embedded.RedisShardedCluster;
 
@@ -16,6 +20,7 @@ import redis.embedded.RedisShardedCluster;
  * Thread-safe.
  */
 public final class RedisForTests {
+  private static final Duration CLUSTER_READY_TIMEOUT = Duration.ofSeconds(30);
   private static String url;
   private static RedisServer server;
   private static String clusterUrl;
@@ -49,7 +54,7 @@ public final class RedisForTests {
       RedisShardedCluster cluster = RedisShardedCluster.newRedisCluster()
           .shard("a", 0).shard("b", 0).shard("c", 0)
           .ephemeralServers()
-          .initializationTimeout(Duration.ofSeconds(30))
+          .initializationTimeout(CLUSTER_READY_TIMEOUT)
           .build();
       cluster.start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -59,6 +64,7 @@ public final class RedisForTests {
           // the JVM is exiting
         }
       }));
+      awaitClusterStateOk(cluster.serverPorts());
       StringBuilder seeds = new StringBuilder(RedisConnection.CLUSTER_SCHEME);
       for (int port : cluster.serverPorts()) {
         seeds.append(seeds.length() > RedisConnection.CLUSTER_SCHEME.length() ? "," : "").append("127.0.0.1:").append(port);
@@ -67,6 +73,37 @@ public final class RedisForTests {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded Redis Cluster", e);
     }
+  }
+
+  /**
+   * Waits until every node reports {@code cluster_state:ok} and knows all its peers: embedded-redis
+   * returns once one node is ready, while the others may still be learning the slot map by gossip
+   * and would answer {@code CLUSTERDOWN}.
+   */
+  private static void awaitClusterStateOk(List<Integer> ports) {
+    long deadline = System.nanoTime() + CLUSTER_READY_TIMEOUT.toNanos();
+    for (int port : ports) {
+      RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", port));
+      try (StatefulRedisConnection<String, String> connection = client.connect()) {
+        while (!isClusterReady(connection.sync().clusterInfo(), ports.size())) {
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("the embedded Redis Cluster node on port " + port
+                + " did not report cluster_state:ok within " + CLUSTER_READY_TIMEOUT);
+          }
+          Thread.sleep(50);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the embedded Redis Cluster", e);
+      } finally {
+        client.shutdown();
+      }
+    }
+  }
+
+  private static boolean isClusterReady(String clusterInfo, int nodes) {
+    return clusterInfo.contains("cluster_state:ok") && clusterInfo.contains("cluster_known_nodes:" + nodes + "\r\n")
+        && clusterInfo.contains("cluster_slots_ok:16384");
   }
 
   /** Whether the tests run against the Redis they started themselves. */
