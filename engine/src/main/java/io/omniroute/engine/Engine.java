@@ -7,6 +7,7 @@ import io.omniroute.engine.api.QueuesApi;
 import io.omniroute.engine.escalation.EscalationScheduler;
 import io.omniroute.engine.intake.IntakeService;
 import io.omniroute.engine.metrics.EngineMetrics;
+import io.omniroute.engine.metrics.MeasuredQueueStore;
 import io.omniroute.engine.queue.QueueStore;
 import io.omniroute.engine.queue.memory.MemoryQueueStore;
 import io.omniroute.rules.RuleSet;
@@ -49,9 +50,10 @@ public final class Engine {
    * Starts an engine on the given store and clock. Fails with the directory's or the rules'
    * message when either cannot be loaded; nothing keeps running then.
    */
-  public static Future<Engine> start(EngineOptions options, QueueStore store, Clock clock) {
+  public static Future<Engine> start(EngineOptions options, QueueStore unmeasuredStore, Clock clock) {
     Vertx vertx = Vertx.vertx();
     EngineMetrics metrics = new EngineMetrics();
+    QueueStore store = new MeasuredQueueStore(unmeasuredStore, metrics.registry());
     EscalationScheduler escalation = new EscalationScheduler(store, metrics, clock);
     AtomicReference<HttpVerticle> first = new AtomicReference<>();
     Future<Engine> started = vertx.executeBlocking(() -> new Loaded(loadDirectory(options), RuleSet.defaultPolicy()), false)

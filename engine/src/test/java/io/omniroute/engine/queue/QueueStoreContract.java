@@ -693,7 +693,7 @@ public abstract class QueueStoreContract {
   // ---------------------------------------------------------------- helpers
 
   /** The result of a future, or the failure it carries rethrown (unchecked) so a test reports it. */
-  protected static <T> T await(Future<T> future) {
+  public static <T> T await(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(5, SECONDS);
     } catch (ExecutionException e) {
@@ -707,7 +707,7 @@ public abstract class QueueStoreContract {
   }
 
   /** The failure of a future that must fail (a domain failure arrives as a failed future). */
-  protected static Throwable failureOf(Future<?> future) {
+  public static Throwable failureOf(Future<?> future) {
     try {
       Object result = future.toCompletionStage().toCompletableFuture().get(5, SECONDS);
       return fail("expected a failed future but it succeeded with " + result);
@@ -721,15 +721,15 @@ public abstract class QueueStoreContract {
     }
   }
 
-  protected static Instant at(long seconds) {
+  public static Instant at(long seconds) {
     return T0.plusSeconds(seconds);
   }
 
-  protected static ContactRecord queued(String id, Route route, Instant receivedAt) {
+  public static ContactRecord queued(String id, Route route, Instant receivedAt) {
     return queued(id, route, receivedAt, TARGET);
   }
 
-  protected static ContactRecord queued(String id, Route route, Instant receivedAt, Duration target) {
+  public static ContactRecord queued(String id, Route route, Instant receivedAt, Duration target) {
     Decision decision =
         new Decision(
             new Classification(Knowledge.SPECIFICATION, Urgency.NORMAL, Classification.GENERAL_TOPIC),

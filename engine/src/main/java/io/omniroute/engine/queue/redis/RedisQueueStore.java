@@ -48,6 +48,9 @@ import java.util.function.IntFunction;
  */
 public final class RedisQueueStore implements QueueStore {
   private static final int CAS_ATTEMPTS = 5;
+  /** Error replies that mean Redis is there but cannot serve the command yet; a retry later may succeed. */
+  private static final List<String> UNAVAILABLE_REPLIES =
+      List.of("LOADING", "CLUSTERDOWN", "TRYAGAIN", "MASTERDOWN", "READONLY", "BUSY ", "NOREPLICAS");
   private static final long MAX_PRIORITY = 899;
   private static final long PRIORITY_WEIGHT = 10_000_000_000_000L;
 
@@ -252,7 +255,7 @@ public final class RedisQueueStore implements QueueStore {
       List<Integer> order = new ArrayList<>(heads.size());
       heads.forEach(h -> order.add((Integer) h[0]));
       return order;
-    }).exceptionallyCompose(RedisQueueStore::translate);
+    });
   }
 
   private CompletionStage<Optional<ContactRecord>> claimInOrder(
@@ -293,7 +296,7 @@ public final class RedisQueueStore implements QueueStore {
   }
 
   private CompletionStage<Map<String, String>> hash(int p, String id) {
-    return redis.hgetall(keys.contact(p, id)).exceptionallyCompose(RedisQueueStore::translate);
+    return redis.hgetall(keys.contact(p, id));
   }
 
   /** The stored record with a claim applied that the script recorded in hash fields only. */
@@ -312,18 +315,25 @@ public final class RedisQueueStore implements QueueStore {
     return run.exceptionallyCompose(failure -> {
       Throwable cause = unwrap(failure);
       if (cause instanceof RedisCommandExecutionException && String.valueOf(cause.getMessage()).startsWith("NOSCRIPT")) {
-        return ((CompletionStage<T>) redis.eval(script, type, k, args)).exceptionallyCompose(RedisQueueStore::translate);
+        return (CompletionStage<T>) redis.eval(script, type, k, args);
       }
-      return translate(failure);
+      return CompletableFuture.failedFuture(cause);
     });
   }
 
-  private static <T> CompletionStage<T> translate(Throwable failure) {
-    Throwable cause = unwrap(failure);
-    if (cause instanceof RedisException && !(cause instanceof RedisCommandExecutionException)) {
-      return CompletableFuture.failedFuture(new StoreUnavailableException("Redis is not reachable: " + cause.getMessage()));
+  /**
+   * A failure as callers should see it: Redis unreachable, timed out, or answering that it cannot
+   * serve right now (still loading its data, cluster down, failing over) is {@link
+   * StoreUnavailableException}; anything else stays as it is.
+   */
+  private static Throwable translated(Throwable cause) {
+    if (cause instanceof RedisCommandExecutionException) {
+      String message = String.valueOf(cause.getMessage());
+      return UNAVAILABLE_REPLIES.stream().anyMatch(message::startsWith)
+          ? new StoreUnavailableException("Redis cannot serve right now: " + message)
+          : cause;
     }
-    return CompletableFuture.failedFuture(cause);
+    return cause instanceof RedisException ? new StoreUnavailableException("Redis is not reachable: " + cause.getMessage()) : cause;
   }
 
   private static Throwable unwrap(Throwable failure) {
@@ -343,7 +353,7 @@ public final class RedisQueueStore implements QueueStore {
       return value;
     });
     Future<T> future = context == null ? Future.fromCompletionStage(unwrapped) : Future.fromCompletionStage(unwrapped, context);
-    return future.recover(failure -> Future.failedFuture(unwrap(failure)));
+    return future.recover(failure -> Future.failedFuture(translated(unwrap(failure))));
   }
 
   /** Priority first (highest served first), then arrival in milliseconds. */
