@@ -4,23 +4,15 @@ import io.omniroute.engine.Engine;
 import io.omniroute.engine.EngineOptions;
 import io.omniroute.engine.queue.QueueStore;
 import io.omniroute.engine.queue.memory.MemoryQueueStore;
-import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An engine on an ephemeral loopback port with the memory store, and a blocking HTTP client for
- * tests. Close it after the test.
+ * An engine in this JVM on an ephemeral loopback port (memory store unless given another), with a
+ * blocking HTTP client for tests. Close it after the test.
  */
-public final class RunningEngine implements AutoCloseable {
+public final class RunningEngine extends EngineClient implements AutoCloseable {
   private final Engine engine;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private RunningEngine(Engine engine) {
     this.engine = engine;
@@ -57,42 +49,9 @@ public final class RunningEngine implements AutoCloseable {
     return engine;
   }
 
-  public URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + engine.port() + path);
-  }
-
-  public HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).GET());
-  }
-
-  public HttpResponse<String> post(String path, String json) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
-  }
-
-  public HttpResponse<String> post(String path, String json, String idempotencyKey) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)));
-  }
-
-  public HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Posts a contact and answers the 201 body. */
-  public JsonObject createContact(String json) {
-    HttpResponse<String> response = post("/v1/contacts", json);
-    if (response.statusCode() != 201) {
-      throw new AssertionError("expected 201, got " + response.statusCode() + ": " + response.body());
-    }
-    return new JsonObject(response.body());
+  @Override
+  public int port() {
+    return engine.port();
   }
 
   @Override

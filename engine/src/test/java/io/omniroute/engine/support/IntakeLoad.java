@@ -1,0 +1,131 @@
+package io.omniroute.engine.support;
+
+import io.vertx.core.json.JsonObject;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * Test threads that post contacts to one or more engines, each with its own {@code Idempotency-Key},
+ * and record every outcome: the status and contact id, or the failure when the engine could not be
+ * reached (its outcome is then unknown). Thread {@code i} posts to engine {@code i % engines}. A
+ * thread stops at its first unreachable engine, when {@link #stop()} is called, or when {@code
+ * limit} contacts have been sent in all. Start with {@link #start}; close stops and joins.
+ */
+public final class IntakeLoad implements AutoCloseable {
+  /** Bodies that the default policy routes to three different levels: central, dealer and country. */
+  public static final List<String> BODIES = List.of(
+      "{\"channel\":\"voice\",\"country\":\"DE\",\"text\":\"Unfall auf der A8, Nummer %d\"}",
+      "{\"channel\":\"email\",\"dealerId\":\"DE-MUC-001\",\"text\":\"Mein Angebot %d\"}",
+      "{\"channel\":\"chat\",\"from\":{\"handle\":\"@anna\",\"network\":\"x\"},\"country\":\"DE\",\"text\":\"Hallo %d\"}");
+
+  /**
+   * One request: its key and body, the status (0 when the engine could not be reached), the
+   * contact id and queue of a 200 or 201, and when it was sent and how long it took.
+   */
+  public record Outcome(String key, String body, int status, String id, String queue, long sentAtNanos, long tookNanos) {
+    public boolean reached() {
+      return status != 0;
+    }
+  }
+
+  private final List<? extends EngineClient> engines;
+  private final String keyPrefix;
+  private final int limit;
+  private final AtomicInteger sent = new AtomicInteger();
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+  private final List<Thread> threads = new ArrayList<>();
+
+  private IntakeLoad(List<? extends EngineClient> engines, String keyPrefix, int limit) {
+    this.engines = engines;
+    this.keyPrefix = keyPrefix;
+    this.limit = limit;
+  }
+
+  /** Starts {@code threads} posting threads over {@code engines}, sending at most {@code limit} contacts. */
+  public static IntakeLoad start(List<? extends EngineClient> engines, int threads, String keyPrefix, int limit) {
+    IntakeLoad load = new IntakeLoad(engines, keyPrefix, limit);
+    for (int t = 0; t < threads; t++) {
+      EngineClient engine = engines.get(t % engines.size());
+      Thread thread = new Thread(() -> load.post(engine), "intake-load-" + t);
+      load.threads.add(thread);
+      thread.start();
+    }
+    return load;
+  }
+
+  private void post(EngineClient engine) {
+    while (!stopped.get()) {
+      int n = sent.getAndIncrement();
+      if (n >= limit) {
+        return;
+      }
+      String key = keyPrefix + "-" + n;
+      String body = BODIES.get(n % BODIES.size()).formatted(n);
+      long start = System.nanoTime();
+      try {
+        HttpResponse<String> response = engine.post("/v1/contacts", body, key);
+        long took = System.nanoTime() - start;
+        if (response.statusCode() == 200 || response.statusCode() == 201) {
+          JsonObject answer = new JsonObject(response.body());
+          outcomes.add(new Outcome(key, body, response.statusCode(), answer.getString("id"),
+              answer.getJsonObject("route").getString("queue"), start, took));
+        } else {
+          outcomes.add(new Outcome(key, body, response.statusCode(), null, null, start, took));
+        }
+      } catch (UncheckedIOException unreachable) {
+        outcomes.add(new Outcome(key, body, 0, null, null, start, System.nanoTime() - start));
+        return;
+      }
+    }
+  }
+
+  /** Waits until {@code count} contacts were answered 201, or every thread has stopped. */
+  public void awaitCreated(int count, long timeoutMillis) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (created().size() < count && System.currentTimeMillis() < deadline && threads.stream().anyMatch(Thread::isAlive)) {
+      Thread.sleep(10);
+    }
+  }
+
+  /** Asks every thread to stop after its current request. */
+  public void stop() {
+    stopped.set(true);
+  }
+
+  /** Waits for every thread to finish. */
+  public void join() throws InterruptedException {
+    for (Thread thread : threads) {
+      thread.join(TimeUnit.SECONDS.toMillis(60));
+    }
+  }
+
+  public List<Outcome> outcomes() {
+    return List.copyOf(outcomes);
+  }
+
+  /** Outcomes answered 201, by idempotency key. */
+  public Map<String, Outcome> created() {
+    return outcomes.stream().filter(o -> o.status() == 201).collect(Collectors.toMap(Outcome::key, o -> o));
+  }
+
+  /** Requests whose outcome is unknown: the engine could not be reached or went away mid-request. */
+  public List<Outcome> unreached() {
+    return outcomes.stream().filter(o -> !o.reached()).toList();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stop();
+    join();
+  }
+}
