@@ -5,17 +5,23 @@ import io.omniroute.engine.queue.IllegalTransitionException;
 import io.omniroute.engine.queue.QueueStoreException;
 import io.omniroute.engine.queue.StoreUnavailableException;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns every failure into a problem+json answer: store failures map to 404 and 409, routing
  * failures to 404, 405 and 413, and nothing a client sends produces a 5xx. Request validation
- * answers its own problems ({@link ContractValidation}). Stateless.
+ * answers its own problems ({@link ContractValidation}). Thread-safe: the only state is the rate
+ * limit on store-unavailable warnings, so an outage logs a line every few seconds, not one per request.
  */
 final class FailureHandler {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
   private static final String RETRY_AFTER_SECONDS = "1";
+  private static final long UNAVAILABLE_WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
+  private static final AtomicLong lastUnavailableWarning = new AtomicLong(System.nanoTime() - UNAVAILABLE_WARNING_INTERVAL_NANOS);
+  private static final AtomicLong unavailableSinceWarning = new AtomicLong();
 
   private FailureHandler() {}
 
@@ -27,7 +33,7 @@ final class FailureHandler {
     } else if (failure instanceof IllegalTransitionException e) {
       Problem.send(ctx, 409, "Illegal status change", capitalise(e.getMessage()) + ": " + hint(e) + ".");
     } else if (failure instanceof StoreUnavailableException e) {
-      LOG.warn("store unavailable on {} {}: {}", ctx.request().method(), ctx.request().path(), e.getMessage());
+      warnUnavailable(ctx, e);
       ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
       Problem.send(ctx, 503, "Store unavailable",
           "The engine cannot reach its store right now; nothing was lost. Retry in " + RETRY_AFTER_SECONDS
@@ -38,6 +44,18 @@ final class FailureHandler {
       LOG.error("unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
       Problem.send(ctx, 500, "Internal error", "The engine failed to handle this request; the failure was logged.");
     }
+  }
+
+  /** Logs the first store failure and then at most one line per interval, with the count in between. */
+  private static void warnUnavailable(RoutingContext ctx, StoreUnavailableException e) {
+    long now = System.nanoTime();
+    long last = lastUnavailableWarning.get();
+    if (now - last < UNAVAILABLE_WARNING_INTERVAL_NANOS || !lastUnavailableWarning.compareAndSet(last, now)) {
+      unavailableSinceWarning.incrementAndGet();
+      return;
+    }
+    LOG.warn("store unavailable on {} {}: {} ({} more such answers since the last warning)",
+        ctx.request().method(), ctx.request().path(), e.getMessage(), unavailableSinceWarning.getAndSet(0));
   }
 
   /** Answers a 4xx that came without an exception of ours: unknown path, wrong method, body too large. */

@@ -2,85 +2,108 @@ package io.omniroute.engine.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.omniroute.engine.queue.redis.RedisConnection;
+import io.omniroute.engine.support.EngineProcess;
+import io.omniroute.engine.support.IntakeLoad;
+import io.omniroute.engine.support.IntakeLoad.Outcome;
 import io.omniroute.engine.support.RedisForTests;
-import io.omniroute.engine.support.RunningEngine;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.embedded.RedisServer;
 
 /**
- * Redis goes away and comes back (a real redis-server with an append-only file, stopped and
- * restarted on the same port): intake answers 503 with Retry-After quickly instead of hanging,
- * readiness turns false, and afterwards the engine serves again without a restart and every
- * contact answered 201 is still there.
+ * Redis goes away under load and comes back: a real redis-server with an append-only file is
+ * stopped and restarted on the same port while four clients keep creating contacts on an engine
+ * process. Intake answers 503 problem+json with Retry-After within a second instead of hanging,
+ * readiness turns false, the engine serves again without a restart, and every contact answered
+ * 201 is still there.
  */
 class RedisOutageIT {
-  private static final String BODY =
-      "{\"channel\":\"chat\",\"from\":{\"handle\":\"@anna\",\"network\":\"x\"},\"country\":\"DE\",\"text\":\"Hallo %d\"}";
+  private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
-  @TempDir Path data;
+  @TempDir Path work;
 
   @Test
-  void answers503DuringAnOutageAndServesAgainAfterwardsWithNothingLost() throws Exception {
+  void answers503WithinASecondUnderLoadAndServesAgainAfterwardsWithNothingLost() throws Exception {
     int port = RedisForTests.freePort();
     RedisServer redis = persistentServer(port);
     redis.start();
-    try (RunningEngine engine = RunningEngine.start(
-        RedisConnection.open("redis://127.0.0.1:" + port, Duration.ofMillis(500)).store("outage", 1, Duration.ofHours(1)))) {
-      List<String> accepted = new ArrayList<>();
-      for (int i = 0; i < 20; i++) {
-        accepted.add(create(engine, i, 201));
+    try (EngineProcess engine = EngineProcess.start(work, "engine", "--store", "redis",
+        "--redis-url", "redis://127.0.0.1:" + port, "--redis-timeout", "500")) {
+      List<Outcome> outcomes;
+      long stoppedAt;
+      long restartedAt;
+      int readyDuringOutage;
+      try (IntakeLoad load = IntakeLoad.start(List.of(engine), 4, "outage", Integer.MAX_VALUE)) {
+        load.awaitCreated(200, 30_000);
+        stoppedAt = System.nanoTime();
+        redis.stop();
+        Thread.sleep(1_500);
+        readyDuringOutage = engine.get("/health/ready").statusCode();
+
+        redis = persistentServer(port);
+        redis.start();
+        restartedAt = System.nanoTime();
+        awaitCreatedAfter(load, restartedAt);
+        load.stop();
+        load.join();
+        outcomes = load.outcomes();
       }
 
-      redis.stop();
-      long start = System.nanoTime();
-      HttpResponse<String> during = engine.post("/v1/contacts", BODY.formatted(100), "outage-" + UUID.randomUUID());
-      long tookMillis = (System.nanoTime() - start) / 1_000_000;
-
-      assertThat(during.statusCode()).isEqualTo(503);
-      assertThat(tookMillis).as("answered within a second (redis timeout 500 ms), not hanging").isLessThan(1_000);
-      assertThat(during.headers().firstValue("Retry-After")).contains("1");
-      assertThat(during.headers().firstValue("Content-Type")).hasValueSatisfying(
-          type -> assertThat(type).startsWith("application/problem+json"));
-      assertThat(engine.get("/health/ready").statusCode()).isEqualTo(503);
-
-      redis = persistentServer(port);
-      redis.start();
-      HttpResponse<String> after = null;
-      for (int attempt = 0; attempt < 100; attempt++) {
-        after = engine.post("/v1/contacts", BODY.formatted(200), "after-outage");
-        if (after.statusCode() == 201) {
-          break;
-        }
-        Thread.sleep(100);
-      }
-      assertThat(after.statusCode()).as("serves again without a restart").isEqualTo(201);
+      assertThat(outcomes).as("every request reached the engine").allMatch(Outcome::reached);
+      assertThat(outcomes).extracting(Outcome::status).as("statuses; the engine logged:%n%s", engine.errors())
+          .containsOnly(201, 503);
+      List<Outcome> during = outcomes.stream()
+          .filter(o -> o.sentAtNanos() >= stoppedAt && o.sentAtNanos() < restartedAt).toList();
+      List<Outcome> refused = outcomes.stream().filter(o -> o.status() == 503).toList();
+      assertThat(refused).as("requests refused while Redis was away").isNotEmpty();
+      assertThat(during).as("answered within a second during the outage (Redis timeout 500 ms), not hanging")
+          .allSatisfy(o -> assertThat(o.tookNanos()).as(o.key()).isLessThan(SECOND));
+      assertThat(refused).allSatisfy(o -> {
+        assertThat(o.retryAfter()).isEqualTo("1");
+        assertThat(o.contentType()).startsWith("application/problem+json");
+      });
+      assertThat(readyDuringOutage).as("/health/ready during the outage").isEqualTo(503);
+      assertThat(outcomes).as("201s after Redis came back, without restarting the engine")
+          .anyMatch(o -> o.sentAtNanos() > restartedAt && o.status() == 201);
       assertThat(engine.get("/health/ready").statusCode()).isEqualTo(200);
-      for (String id : accepted) {
-        HttpResponse<String> found = engine.get("/v1/contacts/" + id);
-        assertThat(found.statusCode()).as(id).isEqualTo(200);
+
+      List<Outcome> created = outcomes.stream().filter(o -> o.status() == 201).toList();
+      for (Outcome outcome : created) {
+        HttpResponse<String> found = engine.get("/v1/contacts/" + outcome.id());
+        assertThat(found.statusCode()).as("contact %s answered 201", outcome.id()).isEqualTo(200);
         assertThat(new JsonObject(found.body()).getString("status")).isEqualTo("QUEUED");
       }
+      for (Outcome outcome : refused) {
+        assertThat(engine.post("/v1/contacts", outcome.body(), outcome.key()).statusCode())
+            .as("retrying %s with its key", outcome.key()).isIn(200, 201);
+      }
+      assertThat(engine.scrape())
+          .containsPattern("omniroute_store_errors_total\\{error=\"unavailable\",operation=\"accept\"} [1-9]");
+      System.out.printf("outage test: %d created, %d refused with 503, slowest answer during the outage %d ms%n",
+          created.size(), refused.size(),
+          during.stream().mapToLong(Outcome::tookNanos).max().orElse(0) / 1_000_000);
     } finally {
       redis.stop();
     }
   }
 
-  private String create(RunningEngine engine, int i, int expectedStatus) {
-    HttpResponse<String> response = engine.post("/v1/contacts", BODY.formatted(i), "before-" + i);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
-    return new JsonObject(response.body()).getString("id");
+  private static void awaitCreatedAfter(IntakeLoad load, long restartedAt) throws InterruptedException {
+    long deadline = System.nanoTime() + 20 * SECOND;
+    while (System.nanoTime() < deadline
+        && load.outcomes().stream().noneMatch(o -> o.sentAtNanos() > restartedAt && o.status() == 201)) {
+      Thread.sleep(50);
+    }
+    Thread.sleep(300);
   }
 
   private RedisServer persistentServer(int port) throws Exception {
+    Path data = Files.createDirectories(work.resolve("redis"));
     return RedisServer.newRedisServer().bind("127.0.0.1").port(port)
         .setting("dir " + data.toAbsolutePath())
         .setting("appendonly yes")

@@ -89,6 +89,18 @@ public final class EngineProcess extends EngineClient implements AutoCloseable {
     }
   }
 
+  /** The lines the engine logged at ERROR level, each with the line after it (the exception), for failure messages. */
+  public String errors() {
+    List<String> lines = log().lines().toList();
+    StringBuilder errors = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(" ERROR ")) {
+        errors.append(lines.get(i)).append('\n').append(i + 1 < lines.size() ? lines.get(i + 1) : "").append('\n');
+      }
+    }
+    return errors.toString();
+  }
+
   /** SIGKILL: the process dies at once, with no shutdown hook and nothing flushed. */
   public void kill() {
     process.destroyForcibly();

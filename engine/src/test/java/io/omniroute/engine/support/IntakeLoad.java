@@ -29,9 +29,12 @@ public final class IntakeLoad implements AutoCloseable {
 
   /**
    * One request: its key and body, the status (0 when the engine could not be reached), the
-   * contact id and queue of a 200 or 201, and when it was sent and how long it took.
+   * contact id and queue of a 200 or 201, the {@code Content-Type} and {@code Retry-After} headers,
+   * and when it was sent and how long it took.
    */
-  public record Outcome(String key, String body, int status, String id, String queue, long sentAtNanos, long tookNanos) {
+  public record Outcome(
+      String key, String body, int status, String id, String queue, String contentType, String retryAfter,
+      long sentAtNanos, long tookNanos) {
     public boolean reached() {
       return status != 0;
     }
@@ -75,15 +78,14 @@ public final class IntakeLoad implements AutoCloseable {
       try {
         HttpResponse<String> response = engine.post("/v1/contacts", body, key);
         long took = System.nanoTime() - start;
-        if (response.statusCode() == 200 || response.statusCode() == 201) {
-          JsonObject answer = new JsonObject(response.body());
-          outcomes.add(new Outcome(key, body, response.statusCode(), answer.getString("id"),
-              answer.getJsonObject("route").getString("queue"), start, took));
-        } else {
-          outcomes.add(new Outcome(key, body, response.statusCode(), null, null, start, took));
-        }
+        boolean decided = response.statusCode() == 200 || response.statusCode() == 201;
+        JsonObject answer = decided ? new JsonObject(response.body()) : new JsonObject();
+        outcomes.add(new Outcome(key, body, response.statusCode(), answer.getString("id"),
+            decided ? answer.getJsonObject("route").getString("queue") : null,
+            response.headers().firstValue("Content-Type").orElse(null),
+            response.headers().firstValue("Retry-After").orElse(null), start, took));
       } catch (UncheckedIOException unreachable) {
-        outcomes.add(new Outcome(key, body, 0, null, null, start, System.nanoTime() - start));
+        outcomes.add(new Outcome(key, body, 0, null, null, null, null, start, System.nanoTime() - start));
         return;
       }
     }

@@ -17,6 +17,7 @@ import io.omniroute.rules.model.Route;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -324,7 +325,7 @@ public final class RedisQueueStore implements QueueStore {
   /**
    * A failure as callers should see it: Redis unreachable, timed out, or answering that it cannot
    * serve right now (still loading its data, cluster down, failing over) is {@link
-   * StoreUnavailableException}; anything else stays as it is.
+   * StoreUnavailableException}, as is a connection reset under a command in flight; anything else stays as it is.
    */
   private static Throwable translated(Throwable cause) {
     if (cause instanceof RedisCommandExecutionException) {
@@ -333,7 +334,9 @@ public final class RedisQueueStore implements QueueStore {
           ? new StoreUnavailableException("Redis cannot serve right now: " + message)
           : cause;
     }
-    return cause instanceof RedisException ? new StoreUnavailableException("Redis is not reachable: " + cause.getMessage()) : cause;
+    return cause instanceof RedisException || cause instanceof IOException
+        ? new StoreUnavailableException("Redis is not reachable: " + cause.getMessage())
+        : cause;
   }
 
   private static Throwable unwrap(Throwable failure) {
