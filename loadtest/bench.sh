@@ -4,12 +4,15 @@
 #   1. the baseline server (minimal Vert.x, fixed JSON answer): max mode,
 #   2. the engine (memory store): max mode with the same settings,
 #   3. the engine again: open model at half of its measured maximum,
-# and prints one table: baseline max, engine max, their ratio, and the open-model percentiles.
+#   4. the engine on a fresh redis-server (append-only file, fsync every second): max mode,
+# and prints the tables: baseline max, engine max, their ratio, the open-model percentiles, and the
+# engine's max on Redis against its max on the memory store (issue 4).
 # Every process it starts is stopped on exit, failure or Ctrl-C.
 #
 # Settings (environment): DURATION (max-mode runs, default 30s), OPEN_DURATION (default 60s),
 # WARMUP (default 10s), CONNECTIONS (default 64), OUT (results folder, default loadtest/results),
-# SKIP_BUILD=1 to reuse built jars.
+# SKIP_BUILD=1 to reuse built jars, SKIP_REDIS=1 to leave out step 4, REDIS_SERVER (a redis-server
+# binary; default: redis-server on the PATH, else the one in the embedded-redis test dependency).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,16 +37,15 @@ stop_all() {
 trap 'stop_all; rm -rf "$LOGS"' EXIT
 trap 'echo "interrupted" >&2; exit 130' INT TERM
 
-# Waits for a line matching $2 in file $1 and prints the port (last number on that line).
-await_port() {
+# Waits for a line matching $2 in file $1, written by process $3.
+await_line() {
   local file=$1 pattern=$2 pid=$3
   for _ in $(seq 1 600); do
     if grep -qE "$pattern" "$file" 2>/dev/null; then
-      grep -E "$pattern" "$file" | head -1 | grep -oE '[0-9]+' | tail -1
       return 0
     fi
     if ! kill -0 "$pid" 2>/dev/null; then
-      echo "process $pid exited before listening; its output:" >&2
+      echo "process $pid exited before '$pattern'; its output:" >&2
       cat "$file" >&2
       return 1
     fi
@@ -51,6 +53,49 @@ await_port() {
   done
   echo "timed out waiting for '$pattern' in $file" >&2
   return 1
+}
+
+# Waits like await_line and prints the port: the last number of the match.
+await_port() {
+  await_line "$@"
+  grep -oE "$2" "$1" | head -1 | grep -oE '[0-9]+' | tail -1
+}
+
+# A free TCP port on loopback (bash only: nothing answers on it).
+free_port() {
+  local port
+  for _ in $(seq 1 100); do
+    port=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  echo "no free port found" >&2
+  return 1
+}
+
+# A redis-server binary: $REDIS_SERVER, else redis-server on the PATH, else the one packed in the
+# embedded-redis jar that the engine's tests resolve into the local Maven repository.
+redis_server_binary() {
+  if [ -n "${REDIS_SERVER:-}" ]; then echo "$REDIS_SERVER"; return 0; fi
+  if command -v redis-server >/dev/null 2>&1; then command -v redis-server; return 0; fi
+  local jar entry
+  jar=$(ls "${MAVEN_REPO:-$HOME/.m2/repository}"/com/github/codemonstur/embedded-redis/*/embedded-redis-*.jar 2>/dev/null \
+    | sort -V | tail -1)
+  case "$(uname -s)-$(uname -m)" in
+    Linux-x86_64) entry=redis-server-6.2.6-v5-linux-amd64 ;;
+    Linux-aarch64) entry=redis-server-6.2.7-linux-arm64 ;;
+    Darwin-x86_64) entry=redis-server-6.2.6-v5-darwin-amd64 ;;
+    Darwin-arm64) entry=redis-server-6.2.6-v5-darwin-arm64 ;;
+    *) entry="" ;;
+  esac
+  if [ -z "$jar" ] || [ -z "$entry" ]; then
+    echo "no redis-server: install one, set REDIS_SERVER, or run 'mvn -DskipTests install' first" >&2
+    return 1
+  fi
+  (cd "$LOGS" && jar xf "$jar" "$entry" && chmod +x "$entry")
+  echo "$LOGS/$entry"
 }
 
 load() {
@@ -83,6 +128,26 @@ load --url "http://127.0.0.1:$port" --mode open --rate "$rate" --warmup "$WARMUP
   --seed 3 --report-out "$OUT/engine-open.json" --histogram-out "$OUT/engine-open.hgrm" --chart-out "$OUT/engine-open.png"
 stop_all
 
+reports=("$OUT/baseline-max.json" "$OUT/engine-max.json" "$OUT/engine-open.json")
+if [ "${SKIP_REDIS:-0}" != "1" ]; then
+  redis_bin=$(redis_server_binary)
+  redis_port=$(free_port)
+  echo "== redis-server on port $redis_port (append-only file, fsync every second)"
+  "$redis_bin" --bind 127.0.0.1 --port "$redis_port" --save "" --appendonly yes --appendfsync everysec \
+    --dir "$LOGS" > "$LOGS/redis.log" 2>&1 &
+  started+=($!)
+  await_line "$LOGS/redis.log" 'Ready to accept connections' "${started[-1]}"
+
+  echo "== engine (Redis store): max mode, $CONNECTIONS connections, $DURATION"
+  java $JAVA_OPTS -jar "$ENGINE_JAR" --host 127.0.0.1 --port 0 --store redis --redis-url "redis://127.0.0.1:$redis_port" \
+    > "$LOGS/engine-redis.log" 2>&1 &
+  started+=($!)
+  port=$(await_port "$LOGS/engine-redis.log" 'Omniroute listening on http://[0-9.]+:[0-9]+' "${started[-1]}")
+  load --url "http://127.0.0.1:$port" --mode max --connections "$CONNECTIONS" --warmup "$WARMUP" --duration "$DURATION" \
+    --seed 2 --report-out "$OUT/engine-redis-max.json"
+  stop_all
+  reports+=("$OUT/engine-redis-max.json")
+fi
+
 echo
-java -cp "$BENCH_JAR" io.omniroute.loadtest.report.Comparison table \
-  "$OUT/baseline-max.json" "$OUT/engine-max.json" "$OUT/engine-open.json" | tee "$OUT/comparison.md"
+java -cp "$BENCH_JAR" io.omniroute.loadtest.report.Comparison table "${reports[@]}" | tee "$OUT/comparison.md"

@@ -9,8 +9,9 @@ import java.util.Locale;
 /**
  * Reads the JSON reports of {@code loadtest/bench.sh} and prints what it needs: {@code half-rate
  * ENGINE_MAX.json} prints half the measured throughput as a whole rate; {@code table BASELINE_MAX.json
- * ENGINE_MAX.json ENGINE_OPEN.json} prints the comparison as a Markdown table with the issue's
- * targets. Stateless.
+ * ENGINE_MAX.json ENGINE_OPEN.json [ENGINE_REDIS_MAX.json]} prints the comparison as Markdown
+ * tables with the issues' targets, the second one comparing the engine on Redis with the engine on
+ * the memory store. Stateless.
  */
 public final class Comparison {
   /** Engine max throughput must reach this share of the baseline's. */
@@ -19,6 +20,8 @@ public final class Comparison {
   public static final double MAX_P99_MS = 5;
   /** Open model at half the engine's max: p99.9 must stay under this, in milliseconds. */
   public static final double MAX_P999_MS = 20;
+  /** Engine max throughput on Redis must reach this share of its throughput on the memory store. */
+  public static final double MIN_REDIS_RATIO = 0.5;
 
   private Comparison() {}
 
@@ -27,8 +30,11 @@ public final class Comparison {
       System.out.println(halfRate(read(args[1])));
     } else if (args.length == 4 && args[0].equals("table")) {
       System.out.print(table(read(args[1]), read(args[2]), read(args[3])));
+    } else if (args.length == 5 && args[0].equals("table")) {
+      System.out.print(table(read(args[1]), read(args[2]), read(args[3])) + redisTable(read(args[2]), read(args[4])));
     } else {
-      System.err.println("usage: Comparison half-rate ENGINE_MAX.json | table BASELINE_MAX.json ENGINE_MAX.json ENGINE_OPEN.json");
+      System.err.println("usage: Comparison half-rate ENGINE_MAX.json"
+          + " | table BASELINE_MAX.json ENGINE_MAX.json ENGINE_OPEN.json [ENGINE_REDIS_MAX.json]");
       System.exit(2);
     }
   }
@@ -62,6 +68,21 @@ public final class Comparison {
     target(out, "engine max >= " + MIN_THROUGHPUT_RATIO + " x baseline max", ratio >= MIN_THROUGHPUT_RATIO);
     target(out, "open model p99 < " + format("%.0f", MAX_P99_MS) + " ms", open.getDouble("p99") < MAX_P99_MS);
     target(out, "open model p99.9 < " + format("%.0f", MAX_P999_MS) + " ms", open.getDouble("p999") < MAX_P999_MS);
+    return out.toString();
+  }
+
+  /** The engine on Redis against the engine on the memory store, both in max mode. */
+  public static String redisTable(JsonObject memoryMax, JsonObject redisMax) {
+    double memory = memoryMax.getDouble("throughput");
+    double redis = redisMax.getDouble("throughput");
+    double ratio = memory == 0 ? 0 : redis / memory;
+    StringBuilder out = new StringBuilder("\n| measure | value |\n| --- | ---: |\n");
+    row(out, "engine (memory store), max throughput (req/s)", format("%.0f", memory));
+    row(out, "engine (Redis store), max throughput (req/s)", format("%.0f", redis));
+    row(out, "Redis / memory", format("%.2f", ratio));
+    row(out, "errors (Redis max)", Long.toString(redisMax.getLong("errors")));
+    out.append('\n');
+    target(out, "engine max on Redis >= " + MIN_REDIS_RATIO + " x on memory", ratio >= MIN_REDIS_RATIO);
     return out.toString();
   }
 

@@ -47,4 +47,16 @@ class ComparisonTest {
         .contains("- open model p99.9 < 20 ms: NOT met")
         .contains("| errors (baseline max / engine max / open) | 0 / 3 / 0 |");
   }
+
+  @Test
+  void redisTableComparesTheRedisStoreWithTheMemoryStore() {
+    assertThat(Comparison.redisTable(max(10_000, 0), max(6_000, 0)))
+        .contains("| engine (Redis store), max throughput (req/s) | 6000 |")
+        .contains("| Redis / memory | 0.60 |")
+        .contains("- engine max on Redis >= 0.5 x on memory: met");
+    assertThat(Comparison.redisTable(max(10_000, 0), max(4_000, 2)))
+        .contains("| Redis / memory | 0.40 |")
+        .contains("| errors (Redis max) | 2 |")
+        .contains("- engine max on Redis >= 0.5 x on memory: NOT met");
+  }
 }
