@@ -29,7 +29,7 @@ public final class ContactJson {
   public static JsonObject full(ContactRecord record) {
     JsonObject json = decision(record)
         .put("receivedAt", record.receivedAt().toString())
-        .put("contact", new JsonObject(record.request()))
+        .put("contact", record.request().toJson())
         .put("current", route(record.route(), record.deadline(), null));
     if (record.agent() != null) {
       json.put("agent", record.agent());

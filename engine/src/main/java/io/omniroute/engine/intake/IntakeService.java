@@ -2,6 +2,7 @@ package io.omniroute.engine.intake;
 
 import io.omniroute.engine.metrics.EngineMetrics;
 import io.omniroute.engine.queue.Accepted;
+import io.omniroute.engine.queue.ContactPayload;
 import io.omniroute.engine.queue.ContactRecord;
 import io.omniroute.engine.queue.QueueStore;
 import io.omniroute.rules.Decision;
@@ -62,7 +63,7 @@ public final class IntakeService {
     Instant now = clock.instant();
     ContactRecord record =
         ContactRecord.queued(
-            store.newContactId(idempotencyKey), now, body.copy().getMap(), contact.getChannel().wireName(),
+            store.newContactId(idempotencyKey), now, ContactPayload.of(body), contact.getChannel().wireName(),
             contact.getCountry(), decision);
     return store.accept(record, idempotencyKey).onSuccess(accepted -> {
       if (accepted.created()) {

@@ -5,7 +5,6 @@ import io.omniroute.rules.model.Route;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,7 +12,7 @@ import java.util.Objects;
  * its status and its history. Immutable: every transition returns a new record, so a record can
  * be handed between threads and serialised as it is.
  *
- * @param request the contact as received, as a JSON-compatible map
+ * @param request the contact as received
  * @param country the resolved country, or {@code null}; used to escalate to the country level
  * @param route where the contact waits now (the decision's route until it escalates)
  * @param deadline when the first response is due in the current queue
@@ -22,7 +21,7 @@ import java.util.Objects;
 public record ContactRecord(
     String id,
     Instant receivedAt,
-    Map<String, Object> request,
+    ContactPayload request,
     String channel,
     String country,
     Decision decision,
@@ -38,13 +37,13 @@ public record ContactRecord(
     Objects.requireNonNull(decision, "decision");
     Objects.requireNonNull(route, "route");
     Objects.requireNonNull(status, "status");
-    request = request == null ? Map.of() : request;
+    request = request == null ? ContactPayload.empty() : request;
     history = List.copyOf(history);
   }
 
   /** A new, queued contact with its {@code received} and {@code routed} events. */
   public static ContactRecord queued(
-      String id, Instant receivedAt, Map<String, Object> request, String channel, String country, Decision decision) {
+      String id, Instant receivedAt, ContactPayload request, String channel, String country, Decision decision) {
     Instant deadline = receivedAt.plus(decision.responseTarget());
     List<HistoryEvent> history =
         List.of(

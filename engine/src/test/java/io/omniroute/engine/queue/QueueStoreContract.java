@@ -10,12 +10,12 @@ import io.omniroute.rules.model.Knowledge;
 import io.omniroute.rules.model.Route;
 import io.omniroute.rules.model.Urgency;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -739,7 +739,7 @@ public abstract class QueueStoreContract {
             List.of("contract-test"),
             "contract-1",
             false);
-    Map<String, Object> request = Map.of("channel", "chat", "text", "where is my car?");
+    ContactPayload request = ContactPayload.of(new JsonObject().put("channel", "chat").put("text", "where is my car?"));
     return ContactRecord.queued(id, receivedAt, request, "chat", "DE", decision);
   }
 

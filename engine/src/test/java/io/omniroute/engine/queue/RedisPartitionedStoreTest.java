@@ -13,12 +13,12 @@ import io.omniroute.rules.model.Knowledge;
 import io.omniroute.rules.model.Route;
 import io.omniroute.rules.model.Urgency;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -138,7 +138,7 @@ class RedisPartitionedStoreTest {
     Decision decision = new Decision(
         new Classification(Knowledge.SCHEME, Urgency.NORMAL, Classification.GENERAL_TOPIC),
         route, null, Duration.ofSeconds(300), List.of("partition-test"), "test-1", false);
-    return ContactRecord.queued(id, receivedAt, Map.of("channel", "chat"), "chat", "DE", decision);
+    return ContactRecord.queued(id, receivedAt, ContactPayload.of(new JsonObject().put("channel", "chat")), "chat", "DE", decision);
   }
 
   private static <T> T await(Future<T> future) {

@@ -1,6 +1,7 @@
 package io.omniroute.loadtest.bench;
 
 import io.omniroute.engine.queue.Accepted;
+import io.omniroute.engine.queue.ContactPayload;
 import io.omniroute.engine.queue.ContactRecord;
 import io.omniroute.engine.queue.QueueStats;
 import io.omniroute.engine.queue.memory.MemoryQueueStore;
@@ -9,6 +10,7 @@ import io.omniroute.rules.model.Classification;
 import io.omniroute.rules.model.Knowledge;
 import io.omniroute.rules.model.Route;
 import io.omniroute.rules.model.Urgency;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,7 +68,7 @@ public class QueueBenchmark {
 
   MemoryQueueStore store;
   Decision decision;
-  Map<String, Object> request;
+  ContactPayload request;
   /** The number of contacts accepted so far; the next contact's sequence number. */
   long accepted;
 
@@ -86,13 +88,13 @@ public class QueueBenchmark {
             "Route: specification to the dealer named on the contact"),
         "global:1",
         false);
-    request = Map.of(
+    request = ContactPayload.of(new JsonObject(Map.of(
         "channel", "email",
         "country", "DE",
         "dealerId", "DE-MUC-001",
         "subject", "Question",
         "text", "When will my car be ready for pickup?",
-        "references", Map.of("vin", "WNW0000000000002"));
+        "references", Map.of("vin", "WNW0000000000002"))));
     accepted = 0;
     for (int i = 0; i < depth; i++) {
       ContactRecord contact = next();

@@ -1,5 +1,6 @@
 package io.omniroute.engine.queue.redis;
 
+import io.omniroute.engine.queue.ContactPayload;
 import io.omniroute.engine.queue.ContactRecord;
 import io.omniroute.engine.queue.ContactStatus;
 import io.omniroute.engine.queue.HistoryEvent;
@@ -33,7 +34,7 @@ final class ContactRecordCodec {
     return new JsonObject()
         .put("id", r.id())
         .put("receivedAt", r.receivedAt().toString())
-        .put("request", new JsonObject(r.request()))
+        .put("request", r.request().toJson())
         .put("channel", r.channel())
         .put("country", r.country())
         .put("decision", new JsonObject()
@@ -77,7 +78,7 @@ final class ContactRecordCodec {
     return new ContactRecord(
         j.getString("id"),
         Instant.parse(j.getString("receivedAt")),
-        j.getJsonObject("request").getMap(),
+        ContactPayload.of(j.getJsonObject("request")),
         j.getString("channel"),
         j.getString("country"),
         decision,

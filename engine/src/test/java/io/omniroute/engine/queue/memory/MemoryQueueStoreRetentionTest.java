@@ -3,6 +3,7 @@ package io.omniroute.engine.queue.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omniroute.engine.queue.Accepted;
+import io.omniroute.engine.queue.ContactPayload;
 import io.omniroute.engine.queue.ContactRecord;
 import io.omniroute.rules.Decision;
 import io.omniroute.rules.model.Classification;
@@ -10,10 +11,10 @@ import io.omniroute.rules.model.Knowledge;
 import io.omniroute.rules.model.Route;
 import io.omniroute.rules.model.Urgency;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Finished contacts and their idempotency keys are forgotten after the retention period. */
@@ -74,7 +75,7 @@ class MemoryQueueStoreRetentionTest {
     Decision decision = new Decision(
         new Classification(Knowledge.SPECIFICATION, Urgency.NORMAL, Classification.GENERAL_TOPIC),
         Route.dealer("DE-MUC-001", 20), null, Duration.ofHours(1), List.of("retention-test"), "test-1", false);
-    return ContactRecord.queued(id, receivedAt, Map.of("channel", "chat"), "chat", "DE", decision);
+    return ContactRecord.queued(id, receivedAt, ContactPayload.of(new JsonObject().put("channel", "chat")), "chat", "DE", decision);
   }
 
   private static Instant at(long seconds) {
