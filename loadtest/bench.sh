@@ -11,6 +11,7 @@
 #
 # Settings (environment): DURATION (max-mode runs, default 30s), OPEN_DURATION (default 60s),
 # WARMUP (default 10s), CONNECTIONS (default 64), OUT (results folder, default loadtest/results),
+# JAVA_OPTS (the load generator's JVM flags), SERVER_JAVA_OPTS (the baseline's and the engine's),
 # SKIP_BUILD=1 to reuse built jars, SKIP_REDIS=1 to leave out step 4, REDIS_SERVER (a redis-server
 # binary; default: redis-server on the PATH, else the one in the embedded-redis test dependency).
 set -euo pipefail
@@ -24,6 +25,10 @@ OUT=${OUT:-loadtest/results}
 BENCH_JAR=loadtest/target/omniroute-benchmarks.jar
 ENGINE_JAR=engine/target/omniroute-engine.jar
 JAVA_OPTS=${JAVA_OPTS:--Xms1g -Xmx4g -XX:+UseG1GC}
+# The servers run with the engine's recommended production flags (README, "Running in production"):
+# a fixed, pre-touched heap (no expansion inside a pause), a 10 ms pause goal, and promotion after
+# one young collection, since a stored contact lives for hours.
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xms4g -Xmx4g -XX:+AlwaysPreTouch -XX:+UseG1GC -XX:MaxGCPauseMillis=10 -XX:MaxTenuringThreshold=1}
 mkdir -p "$OUT"
 LOGS=$(mktemp -d)
 
@@ -108,7 +113,7 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
 fi
 
 echo "== baseline server: max mode, $CONNECTIONS connections, $DURATION"
-java $JAVA_OPTS -cp "$BENCH_JAR" io.omniroute.loadtest.BaselineServer --host 127.0.0.1 --port 0 > "$LOGS/baseline.log" 2>&1 &
+java $SERVER_JAVA_OPTS -cp "$BENCH_JAR" io.omniroute.loadtest.BaselineServer --host 127.0.0.1 --port 0 > "$LOGS/baseline.log" 2>&1 &
 started+=($!)
 port=$(await_port "$LOGS/baseline.log" '^listening on [0-9]+' "${started[-1]}")
 load --url "http://127.0.0.1:$port" --mode max --connections "$CONNECTIONS" --warmup "$WARMUP" --duration "$DURATION" \
@@ -116,7 +121,7 @@ load --url "http://127.0.0.1:$port" --mode max --connections "$CONNECTIONS" --wa
 stop_all
 
 echo "== engine (memory store): max mode, $CONNECTIONS connections, $DURATION"
-java $JAVA_OPTS -jar "$ENGINE_JAR" --host 127.0.0.1 --port 0 > "$LOGS/engine.log" 2>&1 &
+java $SERVER_JAVA_OPTS -Xlog:gc:file="$LOGS/engine-gc.log" -jar "$ENGINE_JAR" --host 127.0.0.1 --port 0 > "$LOGS/engine.log" 2>&1 &
 started+=($!)
 port=$(await_port "$LOGS/engine.log" 'Omniroute listening on http://[0-9.]+:[0-9]+' "${started[-1]}")
 load --url "http://127.0.0.1:$port" --mode max --connections "$CONNECTIONS" --warmup "$WARMUP" --duration "$DURATION" \
@@ -127,6 +132,7 @@ echo "== engine (memory store): open model at $rate contacts/s (half of its max)
 load --url "http://127.0.0.1:$port" --mode open --rate "$rate" --warmup "$WARMUP" --duration "$OPEN_DURATION" \
   --seed 3 --report-out "$OUT/engine-open.json" --histogram-out "$OUT/engine-open.hgrm" --chart-out "$OUT/engine-open.png"
 stop_all
+echo "longest GC pause in the engine (max and open runs): $(grep -oE '[0-9.]+ms$' "$LOGS/engine-gc.log" | sort -n | tail -1)"
 
 reports=("$OUT/baseline-max.json" "$OUT/engine-max.json" "$OUT/engine-open.json")
 if [ "${SKIP_REDIS:-0}" != "1" ]; then
@@ -139,7 +145,7 @@ if [ "${SKIP_REDIS:-0}" != "1" ]; then
   await_line "$LOGS/redis.log" 'Ready to accept connections' "${started[-1]}"
 
   echo "== engine (Redis store): max mode, $CONNECTIONS connections, $DURATION"
-  java $JAVA_OPTS -jar "$ENGINE_JAR" --host 127.0.0.1 --port 0 --store redis --redis-url "redis://127.0.0.1:$redis_port" \
+  java $SERVER_JAVA_OPTS -jar "$ENGINE_JAR" --host 127.0.0.1 --port 0 --store redis --redis-url "redis://127.0.0.1:$redis_port" \
     > "$LOGS/engine-redis.log" 2>&1 &
   started+=($!)
   port=$(await_port "$LOGS/engine-redis.log" 'Omniroute listening on http://[0-9.]+:[0-9]+' "${started[-1]}")

@@ -30,4 +30,9 @@ public record Decision(
     trace = List.copyOf(trace);
     Objects.requireNonNull(rulesVersion, "rulesVersion");
   }
+
+  /** Whether the decision was stopped at the firing limit (a rule that loops), not merely left incomplete. */
+  public boolean stoppedAtFiringLimit() {
+    return fallback && trace.contains(RuleSet.FIRING_LIMIT_TRACE);
+  }
 }

@@ -6,6 +6,7 @@ import io.omniroute.rules.model.Contact;
 import io.omniroute.rules.model.Knowledge;
 import io.omniroute.rules.model.Route;
 import io.omniroute.rules.model.Urgency;
+import io.omniroute.rules.sandbox.RuleSandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,9 @@ public final class RuleSet {
   public static final int MAX_RULE_FIRINGS = 1_000;
   /** Trace entry added when the engine's safe default replaced an incomplete decision. */
   public static final String FALLBACK_TRACE = "Fallback: central desk (the rules did not complete the decision)";
+  /** Trace entry added when a decision was stopped at {@link #MAX_RULE_FIRINGS}, before {@link #FALLBACK_TRACE}. */
+  public static final String FIRING_LIMIT_TRACE =
+      "Stopped: the rules fired " + MAX_RULE_FIRINGS + " times without finishing (a rule keeps re-activating itself)";
 
   private static final AtomicLong BUILDS = new AtomicLong();
   private final KieBase kieBase;
@@ -95,11 +99,16 @@ public final class RuleSet {
   }
 
   /**
-   * Compiles DRL text. CPU-bound (tens of milliseconds): call it off any event loop.
+   * Checks DRL text with the {@link RuleSandbox}, then compiles it. CPU-bound (tens of
+   * milliseconds): call it off any event loop.
    *
-   * @throws RuleCompilationException listing every problem with line and column
+   * @throws RuleCompilationException listing every sandbox or compile problem with line and column
    */
   public static RuleSet compile(String version, String drl) {
+    List<RuleProblem> unsafe = RuleSandbox.check(drl);
+    if (!unsafe.isEmpty()) {
+      throw new RuleCompilationException(version, unsafe);
+    }
     KieServices services = KieServices.Factory.get();
     ReleaseId releaseId =
         services.newReleaseId("io.omniroute.rules.compiled", "ruleset-" + BUILDS.incrementAndGet(), "1.0.0");
@@ -169,6 +178,9 @@ public final class RuleSet {
     if (fallback) {
       route = Route.central(urgency.basePriority());
       trace = new ArrayList<>(trace);
+      if (limitReached) {
+        trace.add(FIRING_LIMIT_TRACE);
+      }
       trace.add(FALLBACK_TRACE);
     }
     Duration target =

@@ -225,6 +225,7 @@ class RuleSetCompileTest {
     assertThat(decision.fallback()).isTrue();
     assertThat(decision.route()).isEqualTo(Route.central(Urgency.NORMAL.basePriority()));
     assertThat(decision.trace()).containsExactly(RuleSet.FALLBACK_TRACE);
+    assertThat(decision.stoppedAtFiringLimit()).isFalse();
   }
 
   @Test
@@ -243,8 +244,9 @@ class RuleSetCompileTest {
 
     assertThat(decision.fallback()).isTrue();
     assertThat(decision.route().queue()).isEqualTo("central");
-    assertThat(decision.trace()).hasSize(RuleSet.MAX_RULE_FIRINGS + 1);
-    assertThat(decision.trace()).last().isEqualTo(RuleSet.FALLBACK_TRACE);
+    assertThat(decision.trace()).hasSize(RuleSet.MAX_RULE_FIRINGS + 2);
+    assertThat(decision.trace()).endsWith(RuleSet.FIRING_LIMIT_TRACE, RuleSet.FALLBACK_TRACE);
+    assertThat(decision.stoppedAtFiringLimit()).isTrue();
     assertThat(decision.trace().get(0)).isEqualTo("Route, then flip the topic forever");
   }
 
@@ -272,7 +274,7 @@ class RuleSetCompileTest {
 
     assertThat(first.fallback()).isTrue();
     assertThat(first.route().queue()).isEqualTo("central");
-    assertThat(first.trace()).hasSize(RuleSet.MAX_RULE_FIRINGS + 1).startsWith("Ping", "Pong", "Ping");
+    assertThat(first.trace()).hasSize(RuleSet.MAX_RULE_FIRINGS + 2).startsWith("Ping", "Pong", "Ping");
     assertThat(second).isEqualTo(first);
   }
 

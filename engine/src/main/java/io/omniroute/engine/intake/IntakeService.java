@@ -58,7 +58,7 @@ public final class IntakeService {
     Decision decision = rules.decide(contact, directory, serviceLevels);
     metrics.decisionTook(System.nanoTime() - start);
     if (decision.fallback()) {
-      metrics.fallbackUsed();
+      metrics.fallbackUsed(decision.stoppedAtFiringLimit());
     }
     Instant now = clock.instant();
     ContactRecord record =

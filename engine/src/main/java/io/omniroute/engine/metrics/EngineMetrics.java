@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code omniroute_escalations_total{from,to}}
  *   <li>{@code omniroute_queue_wait_seconds{level}} (histogram: received until claimed)
  *   <li>{@code omniroute_contacts_finished_total{outcome}} (completed, abandoned)
- *   <li>{@code omniroute_routing_fallbacks_total} (decisions the rules left incomplete)
+ *   <li>{@code omniroute_routing_fallbacks_total{reason=incomplete|firing-limit}} (decisions sent to the central desk)
  * </ul>
  *
  * Thread-safe; one instance per engine, shared by all verticles.
@@ -40,6 +40,7 @@ public final class EngineMetrics {
   private final PrometheusMeterRegistry registry;
   private final Timer decisionDuration;
   private final Counter fallbacks;
+  private final Counter firingLimits;
   private final Map<String, AtomicLong> depths = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> oldestWaits = new ConcurrentHashMap<>();
 
@@ -56,10 +57,8 @@ public final class EngineMetrics {
             .minimumExpectedValue(Duration.ofNanos(1_000))
             .maximumExpectedValue(Duration.ofMillis(100))
             .register(registry);
-    this.fallbacks =
-        Counter.builder("omniroute.routing.fallbacks")
-            .description("Decisions the rules left incomplete, routed to the central desk instead")
-            .register(registry);
+    this.fallbacks = fallbackCounter("incomplete");
+    this.firingLimits = fallbackCounter("firing-limit");
   }
 
   public MeterRegistry registry() {
@@ -83,8 +82,17 @@ public final class EngineMetrics {
     decisionDuration.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
-  public void fallbackUsed() {
-    fallbacks.increment();
+  private Counter fallbackCounter(String reason) {
+    return Counter.builder("omniroute.routing.fallbacks")
+        .description("Decisions routed to the central desk because the rules left them incomplete or looped "
+            + "until the firing limit stopped them")
+        .tag("reason", reason)
+        .register(registry);
+  }
+
+  /** A decision that fell back to the central desk; {@code firingLimit} when a looping rule was stopped. */
+  public void fallbackUsed(boolean firingLimit) {
+    (firingLimit ? firingLimits : fallbacks).increment();
   }
 
   public void escalated(Level from, Level to) {
