@@ -103,13 +103,7 @@ final class CodeChecker {
 
   /** Checks one condition expression; answers its type. */
   Class<?> checkExpression(String code) {
-    ParseResult<Expression> parsed = PARSER.get().parseExpression(code);
-    if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-      report(null, "'" + code.strip() + "' is not a Java expression the sandbox can check: write conditions with "
-          + "==, !=, <, >, !, && and || over the fact's properties and methods");
-      return UNKNOWN;
-    }
-    return expression(parsed.getResult().get());
+    return parsedExpression(code).map(this::expression).orElse(UNKNOWN);
   }
 
   /**
@@ -117,14 +111,25 @@ final class CodeChecker {
    * side of a comparison ({@code $t : expertTeam != null} binds the expert team), else the whole.
    */
   Class<?> checkCondition(String code) {
+    return parsedExpression(code).map(e -> {
+      if (e instanceof BinaryExpr binary && comparison(binary)
+          && binary.getOperator() != BinaryExpr.Operator.AND && binary.getOperator() != BinaryExpr.Operator.OR) {
+        Class<?> left = expression(binary.getLeft());
+        expression(binary.getRight());
+        return left;
+      }
+      return expression(e);
+    }).orElse(UNKNOWN);
+  }
+
+  private Optional<Expression> parsedExpression(String code) {
     ParseResult<Expression> parsed = PARSER.get().parseExpression(code);
-    Class<?> whole = checkExpression(code);
-    if (parsed.getResult().orElse(null) instanceof BinaryExpr binary && comparison(binary)
-        && binary.getOperator() != BinaryExpr.Operator.AND && binary.getOperator() != BinaryExpr.Operator.OR) {
-      return new CodeChecker(new java.util.ArrayList<>(), where, firstLine, firstColumn, functions, variables, implicitThis)
-          .expression(binary.getLeft());
+    if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
+      report(null, "'" + code.strip() + "' is not a Java expression the sandbox can check: write conditions with "
+          + "==, !=, <, >, !, && and || over the fact's properties and methods");
+      return Optional.empty();
     }
-    return whole;
+    return parsed.getResult();
   }
 
   private static String firstProblem(ParseResult<?> parsed) {

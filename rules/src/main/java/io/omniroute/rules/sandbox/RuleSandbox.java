@@ -154,16 +154,12 @@ public final class RuleSandbox {
     if (returnType != null && !returnType.equals("void") && simpleType(returnType).isEmpty()) {
       problems.add(at(function, where + ": return type " + returnType + " is not part of the fact model"));
     }
-    new CodeChecker(problems, where, bodyLine(function), 1, functions, scope, null).checkBlock(body(function));
+    new CodeChecker(problems, where, function.getLine(), 1, functions, scope, null).checkBlock(body(function));
   }
 
   private static String body(FunctionDescr function) {
     String body = function.getBody().strip();
     return body.startsWith("{") && body.endsWith("}") ? body.substring(1, body.length() - 1) : body;
-  }
-
-  private static int bodyLine(FunctionDescr function) {
-    return function.getLine();
   }
 
   private static Optional<Class<?>> simpleType(String type) {
