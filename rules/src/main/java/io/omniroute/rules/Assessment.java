@@ -32,6 +32,7 @@ public final class Assessment {
   private Route route;
   private String contextDealerId;
   private long responseTargetSeconds;
+  private boolean routeLocked;
 
   /** A fresh assessment of {@code contact}, not yet classified. */
   public Assessment(Contact contact) {
@@ -142,6 +143,23 @@ public final class Assessment {
 
   public void setResponseTargetSeconds(long responseTargetSeconds) {
     this.responseTargetSeconds = responseTargetSeconds;
+  }
+
+  /**
+   * Whether a global rule made the route final ({@link #lockRoute()}): country rules are then not
+   * consulted for this contact.
+   */
+  public boolean isRouteLocked() {
+    return routeLocked;
+  }
+
+  /**
+   * Makes the current decision final: for global safety rules (an accident goes to the central
+   * desk whatever a country's rules say). Has no effect in country rules, which run only when the
+   * route is not locked.
+   */
+  public void lockRoute() {
+    routeLocked = true;
   }
 
   /** Routes to the central desk, at the priority of the current urgency. */

@@ -1,16 +1,11 @@
 package io.omniroute.rules;
 
 import io.omniroute.rules.directory.Directory;
-import io.omniroute.rules.model.Classification;
 import io.omniroute.rules.model.Contact;
-import io.omniroute.rules.model.Knowledge;
-import io.omniroute.rules.model.Route;
-import io.omniroute.rules.model.Urgency;
 import io.omniroute.rules.sandbox.RuleSandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -39,6 +34,8 @@ import org.kie.api.runtime.KieSession;
  * thread-safe, each decision runs in its own short-lived Drools session that is disposed before
  * it returns. A decision stops after {@link #MAX_RULE_FIRINGS} firings, so a rule that keeps
  * re-activating itself cannot hang the caller; the route then falls back to the central desk.
+ * A rule set is the text of one scope ({@code global}, or a country such as {@code DE}); a {@link
+ * RuleBook} combines the active rule set of each scope.
  */
 public final class RuleSet {
   /** The default policy bundled on the class path, version {@code global:1}. */
@@ -142,12 +139,23 @@ public final class RuleSet {
   }
 
   /**
-   * Decides one contact whose country and dealers were resolved against the directory. Thread-safe;
-   * CPU-bound for a few microseconds.
+   * Decides one contact whose country and dealers were resolved against the directory, with this
+   * rule set alone ({@link RuleBook} layers country rules on top). Thread-safe; CPU-bound for a
+   * few microseconds.
    */
   public Decision decide(Contact contact, Directory directory, ServiceLevels serviceLevels) {
-    Assessment assessment = new Assessment(contact);
-    TraceListener trace = new TraceListener();
+    return RuleBook.of(this).decide(contact, directory, serviceLevels);
+  }
+
+  /**
+   * Runs these rules over one assessment in a fresh session, appending the names of the rules that
+   * fired to {@code trace} (each prefixed with {@code tracePrefix}).
+   *
+   * @return whether the run stopped at {@link #MAX_RULE_FIRINGS}
+   */
+  boolean fire(
+      Assessment assessment, Directory directory, ServiceLevels serviceLevels, List<String> trace, String tracePrefix) {
+    TraceListener listener = new TraceListener(trace, tracePrefix);
     KieSession session = sessions.newKieSession();
     int fired;
     try {
@@ -157,47 +165,31 @@ public final class RuleSet {
       if (usesServiceLevels) {
         session.setGlobal("serviceLevels", serviceLevels);
       }
-      session.addEventListener(trace);
-      session.insert(contact);
+      session.addEventListener(listener);
+      session.insert(assessment.getContact());
       session.insert(assessment);
       fired = session.fireAllRules(new FirstMatchPerGroup(activationGroups), MAX_RULE_FIRINGS);
     } finally {
-      session.removeEventListener(trace);
+      session.removeEventListener(listener);
       session.dispose();
     }
-    return complete(contact, assessment, trace.names, fired >= MAX_RULE_FIRINGS, serviceLevels);
-  }
-
-  private Decision complete(
-      Contact contact, Assessment a, List<String> trace, boolean limitReached, ServiceLevels serviceLevels) {
-    Knowledge knowledge = a.getKnowledge() == null ? Knowledge.SCHEME : a.getKnowledge();
-    Urgency urgency = a.getUrgency() == null ? Urgency.NORMAL : a.getUrgency();
-    String topic = a.getTopic() == null ? Classification.GENERAL_TOPIC : a.getTopic();
-    Route route = a.getRoute();
-    boolean fallback = limitReached || route == null;
-    if (fallback) {
-      route = Route.central(urgency.basePriority());
-      trace = new ArrayList<>(trace);
-      if (limitReached) {
-        trace.add(FIRING_LIMIT_TRACE);
-      }
-      trace.add(FALLBACK_TRACE);
-    }
-    Duration target =
-        a.getResponseTargetSeconds() > 0 && !fallback
-            ? Duration.ofSeconds(a.getResponseTargetSeconds())
-            : serviceLevels.targetFor(contact.getChannel(), urgency);
-    return new Decision(
-        new Classification(knowledge, urgency, topic), route, a.getContextDealerId(), target, trace, version, fallback);
+    return fired >= MAX_RULE_FIRINGS;
   }
 
   /** Collects the names of fired rules for one decision; confined to that decision's thread. */
   private static final class TraceListener extends DefaultAgendaEventListener {
-    private final List<String> names = new ArrayList<>(8);
+    private final List<String> names;
+    private final String prefix;
+
+    TraceListener(List<String> names, String prefix) {
+      this.names = names;
+      this.prefix = prefix;
+    }
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
-      names.add(event.getMatch().getRule().getName());
+      String name = event.getMatch().getRule().getName();
+      names.add(prefix.isEmpty() ? name : prefix + name);
     }
   }
 }

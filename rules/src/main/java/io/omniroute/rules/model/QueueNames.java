@@ -18,6 +18,12 @@ public final class QueueNames {
     return "dealer:" + dealerId;
   }
 
+  /** The part of a queue name after its level prefix: {@code DE-MUC-001} for {@code dealer:DE-MUC-001}. */
+  public static String idOf(String queue) {
+    int colon = queue.indexOf(':');
+    return colon < 0 ? queue : queue.substring(colon + 1);
+  }
+
   /** The level a queue name belongs to, or {@code null} when the name has no known prefix. */
   public static Level levelOf(String queue) {
     if (CENTRAL.equals(queue)) {
