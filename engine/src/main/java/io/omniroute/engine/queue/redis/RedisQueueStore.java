@@ -1,7 +1,5 @@
 package io.omniroute.engine.queue.redis;
 
-import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisException;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -14,10 +12,7 @@ import io.omniroute.engine.queue.QueueStore;
 import io.omniroute.engine.queue.QueueStoreException;
 import io.omniroute.engine.queue.StoreUnavailableException;
 import io.omniroute.rules.model.Route;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -49,9 +43,6 @@ import java.util.function.IntFunction;
  */
 public final class RedisQueueStore implements QueueStore {
   private static final int CAS_ATTEMPTS = 5;
-  /** Error replies that mean Redis is there but cannot serve the command yet; a retry later may succeed. */
-  private static final List<String> UNAVAILABLE_REPLIES =
-      List.of("LOADING", "CLUSTERDOWN", "TRYAGAIN", "MASTERDOWN", "READONLY", "BUSY ", "NOREPLICAS");
   private static final long MAX_PRIORITY = 899;
   private static final long PRIORITY_WEIGHT = 10_000_000_000_000L;
 
@@ -59,11 +50,12 @@ public final class RedisQueueStore implements QueueStore {
   private final RedisClusterAsyncCommands<String, String> redis;
   private final RedisKeys keys;
   private final long retentionSeconds;
-  private final Map<String, String> shas = new java.util.concurrent.ConcurrentHashMap<>();
+  private final RedisCalls calls;
 
   RedisQueueStore(RedisConnection connection, String namespace, int partitions, Duration retention) {
     this.connection = connection;
     this.redis = connection.commands();
+    this.calls = new RedisCalls(redis);
     this.keys = new RedisKeys(namespace, partitions);
     this.retentionSeconds = Math.max(1, (retention.toMillis() + 999) / 1000);
   }
@@ -90,11 +82,11 @@ public final class RedisQueueStore implements QueueStore {
       keys.contact(p, contact.id()), keys.queue(p, queue), keys.arrival(p, queue), keys.due(p),
       keys.idempotencyKey(p, idempotencyKey == null ? "" : idempotencyKey), keys.queues(p), keys.sequence(p)
     };
-    CompletionStage<List<Object>> written = script(Scripts.ACCEPT, ScriptOutputType.MULTI, k,
+    CompletionStage<List<Object>> written = calls.script(Scripts.ACCEPT, ScriptOutputType.MULTI, k,
         ContactRecordCodec.encode(contact), queue, serveScore(contact), arrivalScore(contact),
         contact.escalates() ? deadlineScore(contact.deadline()) : "", contact.id(),
         idempotencyKey == null ? "0" : "1", idempotencyKey == null ? "" : idempotencyKey);
-    return future(written.thenCompose(result -> {
+    return RedisCalls.future(written.thenCompose(result -> {
       if ((Long) result.get(0) == 1L) {
         return CompletableFuture.completedFuture(new Accepted(contact, true));
       }
@@ -105,30 +97,30 @@ public final class RedisQueueStore implements QueueStore {
 
   @Override
   public Future<Optional<ContactRecord>> find(String id) {
-    return future(read(keys.partitionOfContact(id), id));
+    return RedisCalls.future(read(keys.partitionOfContact(id), id));
   }
 
   @Override
   public Future<Optional<ContactRecord>> claim(String queue, String agent, Instant now) {
     if (keys.partitions() == 1) {
-      return future(claimIn(0, queue, agent, now));
+      return RedisCalls.future(claimIn(0, queue, agent, now));
     }
-    return future(heads(queue).thenCompose(order -> claimInOrder(order, 0, queue, agent, now)));
+    return RedisCalls.future(heads(queue).thenCompose(order -> claimInOrder(order, 0, queue, agent, now)));
   }
 
   @Override
   public Future<ContactRecord> complete(String id, Instant now) {
-    return future(finish(id, record -> record.completed(now), 0));
+    return RedisCalls.future(finish(id, record -> record.completed(now), 0));
   }
 
   @Override
   public Future<ContactRecord> abandon(String id, Instant now) {
-    return future(finish(id, record -> record.abandoned(now), 0));
+    return RedisCalls.future(finish(id, record -> record.abandoned(now), 0));
   }
 
   @Override
   public Future<List<QueueStats>> queueStats() {
-    return future(inEveryPartition(p -> script(Scripts.STATS, ScriptOutputType.MULTI, new String[] {keys.queues(p)},
+    return RedisCalls.future(inEveryPartition(p -> calls.script(Scripts.STATS, ScriptOutputType.MULTI, new String[] {keys.queues(p)},
         keys.prefix(p))).thenApply(rows -> {
       Map<String, long[]> merged = new TreeMap<>();
       for (Object row : rows) {
@@ -152,7 +144,7 @@ public final class RedisQueueStore implements QueueStore {
     if (limit <= 0) {
       return Future.succeededFuture(List.of());
     }
-    return future(inEveryPartition(p -> script(Scripts.WAITING, ScriptOutputType.MULTI,
+    return RedisCalls.future(inEveryPartition(p -> calls.script(Scripts.WAITING, ScriptOutputType.MULTI,
         new String[] {keys.queue(p, queue)}, Integer.toString(limit), keys.prefix(p) + "contact:")).thenApply(rows -> {
       List<List<?>> entries = new ArrayList<>();
       rows.forEach(row -> entries.add((List<?>) row));
@@ -172,7 +164,7 @@ public final class RedisQueueStore implements QueueStore {
       return Future.succeededFuture(List.of());
     }
     String until = Long.toString(now.toEpochMilli());
-    return future(inEveryPartition(p -> script(Scripts.DUE, ScriptOutputType.MULTI, new String[] {keys.due(p)},
+    return RedisCalls.future(inEveryPartition(p -> calls.script(Scripts.DUE, ScriptOutputType.MULTI, new String[] {keys.due(p)},
         until, Integer.toString(limit), keys.prefix(p) + "contact:")).thenApply(rows -> {
       List<ContactRecord> due = new ArrayList<>();
       for (Object json : rows) {
@@ -211,18 +203,18 @@ public final class RedisQueueStore implements QueueStore {
         return CompletableFuture.completedFuture(Optional.<ContactRecord>empty());
       }
       ContactRecord escalated = current.escalated(to, newDeadline, now);
-      return script(Scripts.ESCALATE, ScriptOutputType.INTEGER, new String[] {keys.contact(p, id)},
+      return calls.script(Scripts.ESCALATE, ScriptOutputType.INTEGER, new String[] {keys.contact(p, id)},
           hash.get("member"), fromQueue, ContactRecordCodec.encode(escalated), to.queue(), serveScore(escalated),
           arrivalScore(escalated), escalated.escalates() ? deadlineScore(escalated.deadline()) : "",
           keys.prefix(p), id)
           .thenApply(moved -> ((Long) moved) == 1L ? Optional.of(escalated) : Optional.<ContactRecord>empty());
     });
-    return future(result);
+    return RedisCalls.future(result);
   }
 
   @Override
   public Future<Void> ping() {
-    return future(redis.ping().thenApply(pong -> (Void) null));
+    return RedisCalls.future(redis.ping().thenApply(pong -> (Void) null));
   }
 
   @Override
@@ -232,7 +224,7 @@ public final class RedisQueueStore implements QueueStore {
 
   private CompletionStage<Optional<ContactRecord>> claimIn(int p, String queue, String agent, Instant now) {
     String[] k = {keys.queue(p, queue), keys.arrival(p, queue), keys.due(p)};
-    return script(Scripts.CLAIM, ScriptOutputType.VALUE, k, agent, now.toString(), keys.prefix(p) + "contact:")
+    return calls.script(Scripts.CLAIM, ScriptOutputType.VALUE, k, agent, now.toString(), keys.prefix(p) + "contact:")
         .thenApply(json -> json == null
             ? Optional.empty()
             : Optional.of(ContactRecordCodec.decode((String) json).assigned(agent, now)));
@@ -277,7 +269,7 @@ public final class RedisQueueStore implements QueueStore {
       }
       ContactRecord current = current(hash);
       ContactRecord next = transition.apply(current);
-      return script(Scripts.FINISH, ScriptOutputType.INTEGER, new String[] {keys.contact(p, id)},
+      return calls.script(Scripts.FINISH, ScriptOutputType.INTEGER, new String[] {keys.contact(p, id)},
           hash.get("status"), hash.getOrDefault("member", ""), ContactRecordCodec.encode(next), next.status().name(),
           Long.toString(retentionSeconds), keys.prefix(p))
           .thenCompose(done -> {
@@ -307,56 +299,6 @@ public final class RedisQueueStore implements QueueStore {
       return stored.assigned(hash.get("agent"), Instant.parse(hash.get("claimedAt")));
     }
     return stored;
-  }
-
-  @SuppressWarnings("unchecked")
-  private <T> CompletionStage<T> script(String script, ScriptOutputType type, String[] k, String... args) {
-    String sha = shas.computeIfAbsent(script, redis::digest);
-    CompletionStage<T> run = (CompletionStage<T>) redis.evalsha(sha, type, k, args);
-    return run.exceptionallyCompose(failure -> {
-      Throwable cause = unwrap(failure);
-      if (cause instanceof RedisCommandExecutionException && String.valueOf(cause.getMessage()).startsWith("NOSCRIPT")) {
-        return (CompletionStage<T>) redis.eval(script, type, k, args);
-      }
-      return CompletableFuture.failedFuture(cause);
-    });
-  }
-
-  /**
-   * A failure as callers should see it: Redis unreachable, timed out, or answering that it cannot
-   * serve right now (still loading its data, cluster down, failing over) is {@link
-   * StoreUnavailableException}, as is a connection reset under a command in flight; anything else stays as it is.
-   */
-  private static Throwable translated(Throwable cause) {
-    if (cause instanceof RedisCommandExecutionException) {
-      String message = String.valueOf(cause.getMessage());
-      return UNAVAILABLE_REPLIES.stream().anyMatch(message::startsWith)
-          ? new StoreUnavailableException("Redis cannot serve right now: " + message)
-          : cause;
-    }
-    return cause instanceof RedisException || cause instanceof IOException
-        ? new StoreUnavailableException("Redis is not reachable: " + cause.getMessage())
-        : cause;
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    Throwable t = failure;
-    while (t instanceof CompletionException && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
-  }
-
-  private static <T> Future<T> future(CompletionStage<T> stage) {
-    Context context = Vertx.currentContext();
-    CompletionStage<T> unwrapped = stage.handle((value, failure) -> {
-      if (failure != null) {
-        throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
-      }
-      return value;
-    });
-    Future<T> future = context == null ? Future.fromCompletionStage(unwrapped) : Future.fromCompletionStage(unwrapped, context);
-    return future.recover(failure -> Future.failedFuture(translated(unwrap(failure))));
   }
 
   /** Priority first (highest served first), then arrival in milliseconds. */
