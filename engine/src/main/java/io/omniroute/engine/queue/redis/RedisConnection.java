@@ -10,6 +10,7 @@ import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,13 +33,19 @@ public final class RedisConnection implements AutoCloseable {
   public static final int CLUSTER_PARTITIONS = 16;
 
   private final AutoCloseable connection;
+  private final Supplier<StatefulRedisPubSubConnection<String, String>> pubSub;
   private final Runnable shutdown;
   private final RedisClusterAsyncCommands<String, String> commands;
   private final boolean cluster;
 
   private RedisConnection(
-      AutoCloseable connection, Runnable shutdown, RedisClusterAsyncCommands<String, String> commands, boolean cluster) {
+      AutoCloseable connection,
+      Supplier<StatefulRedisPubSubConnection<String, String>> pubSub,
+      Runnable shutdown,
+      RedisClusterAsyncCommands<String, String> commands,
+      boolean cluster) {
     this.connection = connection;
+    this.pubSub = pubSub;
     this.shutdown = shutdown;
     this.commands = commands;
     this.cluster = cluster;
@@ -66,7 +73,7 @@ public final class RedisConnection implements AutoCloseable {
           .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers().build())
           .build());
       StatefulRedisClusterConnection<String, String> connection = connectOrShutdown(client::connect, client::shutdown);
-      return new RedisConnection(connection, client::shutdown, connection.async(), true);
+      return new RedisConnection(connection, client::connectPubSub, client::shutdown, connection.async(), true);
     }
     RedisURI uri = RedisURI.create(url);
     uri.setTimeout(timeout);
@@ -76,7 +83,7 @@ public final class RedisConnection implements AutoCloseable {
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .build());
     StatefulRedisConnection<String, String> connection = connectOrShutdown(client::connect, client::shutdown);
-    return new RedisConnection(connection, client::shutdown, connection.async(), false);
+    return new RedisConnection(connection, client::connectPubSub, client::shutdown, connection.async(), false);
   }
 
   private static <C> C connectOrShutdown(Supplier<C> connect, Runnable shutdown) {
@@ -108,8 +115,17 @@ public final class RedisConnection implements AutoCloseable {
     return cluster;
   }
 
-  RedisClusterAsyncCommands<String, String> commands() {
+  /** The asynchronous commands of the shared connection. */
+  public RedisClusterAsyncCommands<String, String> commands() {
     return commands;
+  }
+
+  /**
+   * A new publish/subscribe connection of this client; it reconnects and resubscribes by itself.
+   * The caller closes it, before this connection.
+   */
+  public StatefulRedisPubSubConnection<String, String> openPubSub() {
+    return pubSub.get();
   }
 
   @Override

@@ -1,0 +1,8 @@
+package io.omniroute.engine.rules;
+
+/** A rule version that was asked for does not exist. */
+public final class RuleVersionNotFoundException extends RuntimeException {
+  public RuleVersionNotFoundException(String scope, int version) {
+    super("scope '" + scope + "' has no version " + version + ": GET /v1/rules/" + scope + "/versions lists them");
+  }
+}
