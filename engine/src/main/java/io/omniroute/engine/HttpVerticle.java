@@ -1,10 +1,8 @@
 package io.omniroute.engine;
 
+import io.omniroute.engine.api.ApiHandlers;
 import io.omniroute.engine.api.ApiRouter;
 import io.omniroute.engine.api.ApiRouter.OpenApiDocument;
-import io.omniroute.engine.api.ContactsApi;
-import io.omniroute.engine.api.OpsApi;
-import io.omniroute.engine.api.QueuesApi;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -17,23 +15,19 @@ import io.vertx.core.http.HttpServerOptions;
 final class HttpVerticle extends VerticleBase {
   private final EngineOptions options;
   private final OpenApiDocument document;
-  private final ContactsApi contacts;
-  private final QueuesApi queues;
-  private final OpsApi ops;
+  private final ApiHandlers api;
   private HttpServer server;
 
-  HttpVerticle(EngineOptions options, OpenApiDocument document, ContactsApi contacts, QueuesApi queues, OpsApi ops) {
+  HttpVerticle(EngineOptions options, OpenApiDocument document, ApiHandlers api) {
     this.options = options;
     this.document = document;
-    this.contacts = contacts;
-    this.queues = queues;
-    this.ops = ops;
+    this.api = api;
   }
 
   @Override
   public Future<?> start() {
     server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
-        .requestHandler(ApiRouter.create(vertx, document, contacts, queues, ops));
+        .requestHandler(ApiRouter.create(vertx, document, api));
     return server.listen();
   }
 

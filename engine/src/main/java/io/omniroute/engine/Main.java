@@ -1,6 +1,5 @@
 package io.omniroute.engine;
 
-import io.omniroute.engine.queue.QueueStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,16 +69,16 @@ public final class Main implements Callable<Integer> {
       System.err.println("omniroute: " + e.getMessage());
       return 2;
     }
-    QueueStore queueStore;
+    StoreOptions.Stores stores;
     try {
-      queueStore = storeOptions.open();
+      stores = storeOptions.open();
     } catch (RuntimeException e) {
       System.err.println("omniroute: cannot open the store (" + storeOptions.describe() + "): " + e.getMessage());
       return 2;
     }
     Engine engine;
     try {
-      engine = Engine.start(options, queueStore, Clock.systemUTC()).toCompletionStage().toCompletableFuture().join();
+      engine = Engine.start(options, stores.queues(), stores.rules(), Clock.systemUTC()).toCompletionStage().toCompletableFuture().join();
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       System.err.println("omniroute: cannot start: " + cause.getMessage());

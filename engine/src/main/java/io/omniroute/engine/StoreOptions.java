@@ -1,6 +1,9 @@
 package io.omniroute.engine;
 
 import io.omniroute.engine.queue.QueueStore;
+import io.omniroute.engine.rules.MemoryRuleStore;
+import io.omniroute.engine.rules.RedisRuleStore;
+import io.omniroute.engine.rules.RuleStore;
 import io.omniroute.engine.queue.memory.MemoryQueueStore;
 import io.omniroute.engine.queue.redis.RedisConnection;
 import java.time.Duration;
@@ -58,13 +61,24 @@ public record StoreOptions(Kind kind, String redisUrl, Duration redisTimeout, Du
     return new StoreOptions(kind, redisUrl, timeout, retention);
   }
 
-  /** Opens the store; for Redis this connects, and fails when Redis cannot be reached. */
-  public QueueStore open() {
+  /** Opens the stores; for Redis this connects, and fails when Redis cannot be reached. */
+  public Stores open() {
     return switch (kind) {
-      case MEMORY -> new MemoryQueueStore(retention);
-      case REDIS -> RedisConnection.open(redisUrl, redisTimeout).store(retention);
+      case MEMORY -> new Stores(new MemoryQueueStore(retention), new MemoryRuleStore());
+      case REDIS -> {
+        RedisConnection connection = RedisConnection.open(redisUrl, redisTimeout);
+        try {
+          yield new Stores(connection.store(retention), new RedisRuleStore(connection, RedisConnection.DEFAULT_NAMESPACE));
+        } catch (RuntimeException e) {
+          connection.close();
+          throw e;
+        }
+      }
     };
   }
+
+  /** The queue store and the rule store of one engine; the rule store closes first. */
+  public record Stores(QueueStore queues, RuleStore rules) {}
 
   /** How the start-up line names the store. */
   public String describe() {

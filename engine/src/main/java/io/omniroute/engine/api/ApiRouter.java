@@ -28,24 +28,16 @@ import java.util.Map;
 public final class ApiRouter {
   /** Largest accepted request body: 64 KiB. */
   public static final long BODY_LIMIT_BYTES = 64 * 1024;
+  /** Largest accepted body of the rule operations ({@code /v1/rules/...}), which carry DRL texts: 4 MiB. */
+  public static final long RULES_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
   private ApiRouter() {}
 
-  public static Router create(
-      Vertx vertx, OpenApiDocument document, ContactsApi contacts, QueuesApi queues, OpsApi ops) {
-    Map<String, Handler<RoutingContext>> handlers = Map.of(
-        "createContact", contacts::create,
-        "getContact", contacts::get,
-        "completeContact", contacts::complete,
-        "abandonContact", contacts::abandon,
-        "listQueues", queues::list,
-        "getQueue", queues::get,
-        "claimContact", queues::claim,
-        "live", ops::live,
-        "ready", ops::ready,
-        "metrics", ops::metrics);
+  public static Router create(Vertx vertx, OpenApiDocument document, ApiHandlers api) {
+    Map<String, Handler<RoutingContext>> handlers = api.byOperationId();
     Router router = Router.router(vertx);
     BodyHandler bodies = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
+    BodyHandler ruleBodies = BodyHandler.create(false).setBodyLimit(RULES_BODY_LIMIT_BYTES);
     for (Operation operation : document.contract().operations()) {
       Handler<RoutingContext> handler = handlers.get(operation.getOperationId());
       if (handler == null) {
@@ -53,7 +45,7 @@ public final class ApiRouter {
       }
       Route route = router.route(operation.getHttpMethod(), vertxPath(operation.getOpenAPIPath()));
       if (operation.getRequestBody() != null) {
-        route.handler(bodies);
+        route.handler(operation.getOpenAPIPath().startsWith("/v1/rules") ? ruleBodies : bodies);
       }
       route.handler(ContractValidation.of(operation, document.contract().getSchemaRepository())).handler(handler);
     }

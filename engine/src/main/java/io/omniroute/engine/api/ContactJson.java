@@ -59,7 +59,7 @@ public final class ContactJson {
         .put("deadline", record.deadline().toString());
   }
 
-  private static JsonObject classification(Decision decision) {
+  static JsonObject classification(Decision decision) {
     return new JsonObject()
         .put("knowledge", decision.classification().knowledge().name())
         .put("urgency", decision.classification().urgency().name())

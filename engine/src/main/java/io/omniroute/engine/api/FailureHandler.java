@@ -4,6 +4,9 @@ import io.omniroute.engine.queue.ContactNotFoundException;
 import io.omniroute.engine.queue.IllegalTransitionException;
 import io.omniroute.engine.queue.QueueStoreException;
 import io.omniroute.engine.queue.StoreUnavailableException;
+import io.omniroute.engine.rules.RuleVersionNotFoundException;
+import io.omniroute.rules.RuleCompilationException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns every failure into a problem+json answer: store failures map to 404 and 409, routing
+ * Turns every failure into a problem+json answer: store failures map to 404 and 409, rule texts
+ * that do not compile to 422 with each problem's line and column, routing
  * failures to 404, 405 and 413, and nothing a client sends produces a 5xx. Request validation
  * answers its own problems ({@link ContractValidation}). Thread-safe: the only state is the rate
  * limit on store-unavailable warnings, so an outage logs a line every few seconds, not one per request.
@@ -32,6 +36,16 @@ final class FailureHandler {
       Problem.send(ctx, 404, "Contact not found", capitalise(e.getMessage()) + ": check the id returned by POST /v1/contacts.");
     } else if (failure instanceof IllegalTransitionException e) {
       Problem.send(ctx, 409, "Illegal status change", capitalise(e.getMessage()) + ": " + hint(e) + ".");
+    } else if (failure instanceof RuleVersionNotFoundException e) {
+      Problem.send(ctx, 404, "Rule version not found", capitalise(e.getMessage()) + ".");
+    } else if (failure instanceof RuleCompilationException e) {
+      JsonArray errors = new JsonArray();
+      e.problems().forEach(problem -> errors.add(Problem.fieldError("/text", problem.message())
+          .put("line", problem.line()).put("column", problem.column())));
+      Problem.send(ctx, 422, "Rules do not compile",
+          "The rule text has " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
+              + " (listed in errors with line and column); fix them, check with POST /v1/rules/{scope}/validate,"
+              + " and send it again. Nothing was saved or activated.", errors);
     } else if (failure instanceof StoreUnavailableException e) {
       warnUnavailable(ctx, e);
       ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
@@ -66,7 +80,8 @@ final class FailureHandler {
       case 405 -> Problem.send(ctx, 405, "Method not allowed",
           ctx.request().method() + " is not supported on " + ctx.request().path() + ": see /openapi.yaml.");
       case 413 -> Problem.send(ctx, 413, "Body too large",
-          "The request body exceeds " + ApiRouter.BODY_LIMIT_BYTES + " bytes (64 KiB): shorten it.");
+          "The request body exceeds this endpoint's limit (" + ApiRouter.BODY_LIMIT_BYTES / 1024 + " KiB; "
+              + ApiRouter.RULES_BODY_LIMIT_BYTES / 1024 / 1024 + " MiB for rule texts): shorten it.");
       case 415 -> Problem.send(ctx, 415, "Unsupported media type", "Send the body as Content-Type: application/json.");
       default -> {
         LOG.debug("client error {} on {}", status, ctx.request().path(), ctx.failure());
@@ -87,7 +102,8 @@ final class FailureHandler {
   /** The store failure behind Vert.x Web's wrappers, else the failure itself. */
   private static Throwable unwrap(Throwable failure) {
     for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof QueueStoreException) {
+      if (t instanceof QueueStoreException || t instanceof RuleCompilationException
+          || t instanceof RuleVersionNotFoundException) {
         return t;
       }
     }

@@ -5,8 +5,9 @@ import io.omniroute.engine.queue.Accepted;
 import io.omniroute.engine.queue.ContactPayload;
 import io.omniroute.engine.queue.ContactRecord;
 import io.omniroute.engine.queue.QueueStore;
+import io.omniroute.engine.rules.RecentContacts;
 import io.omniroute.rules.Decision;
-import io.omniroute.rules.RuleSet;
+import io.omniroute.rules.RuleBook;
 import io.omniroute.rules.ServiceLevels;
 import io.omniroute.rules.directory.ContactResolver;
 import io.omniroute.rules.directory.Directory;
@@ -15,17 +16,21 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * Takes a validated contact request through resolution against the directory, the routing
  * decision and the store, atomically and idempotently.
  *
- * <p>Thread-safe and shared by all verticles. The decision runs on the calling thread: it takes a
- * few microseconds (see BENCHMARKS.md), so event loops may call {@link #submit}.
+ * <p>Thread-safe and shared by all verticles. The decision runs on the calling thread, with the
+ * rule book in force when it starts: it takes a few microseconds (see BENCHMARKS.md), so event
+ * loops may call {@link #submit}. Accepted contacts are remembered in {@link RecentContacts} for
+ * simulations.
  */
 public final class IntakeService {
   private final QueueStore store;
-  private final RuleSet rules;
+  private final Supplier<RuleBook> rules;
+  private final RecentContacts recent;
   private final Directory directory;
   private final ContactResolver resolver;
   private final ServiceLevels serviceLevels;
@@ -34,13 +39,15 @@ public final class IntakeService {
 
   public IntakeService(
       QueueStore store,
-      RuleSet rules,
+      Supplier<RuleBook> rules,
+      RecentContacts recent,
       Directory directory,
       ServiceLevels serviceLevels,
       EngineMetrics metrics,
       Clock clock) {
     this.store = store;
     this.rules = rules;
+    this.recent = recent;
     this.directory = directory;
     this.resolver = new ContactResolver(directory);
     this.serviceLevels = serviceLevels;
@@ -55,7 +62,7 @@ public final class IntakeService {
   public Future<Accepted> submit(JsonObject body, String idempotencyKey) {
     Contact contact = resolver.resolve(ContactRequests.toContact(body));
     long start = System.nanoTime();
-    Decision decision = rules.decide(contact, directory, serviceLevels);
+    Decision decision = rules.get().decide(contact, directory, serviceLevels);
     metrics.decisionTook(System.nanoTime() - start);
     if (decision.fallback()) {
       metrics.fallbackUsed(decision.stoppedAtFiringLimit());
@@ -68,6 +75,7 @@ public final class IntakeService {
     return store.accept(record, idempotencyKey).onSuccess(accepted -> {
       if (accepted.created()) {
         metrics.contactReceived(record.channel(), decision.route().level());
+        recent.add(record.id(), contact);
       }
     });
   }

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code omniroute_queue_wait_seconds{level}} (histogram: received until claimed)
  *   <li>{@code omniroute_contacts_finished_total{outcome}} (completed, abandoned)
  *   <li>{@code omniroute_routing_fallbacks_total{reason=incomplete|firing-limit}} (decisions sent to the central desk)
+ *   <li>{@code omniroute_rules_active_version{scope}} and {@code omniroute_rules_reload_failures_total}
  * </ul>
  *
  * Thread-safe; one instance per engine, shared by all verticles.
@@ -43,6 +44,7 @@ public final class EngineMetrics {
   private final Counter firingLimits;
   private final Map<String, AtomicLong> depths = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> oldestWaits = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> rulesVersions = new ConcurrentHashMap<>();
 
   public EngineMetrics() {
     this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
@@ -93,6 +95,26 @@ public final class EngineMetrics {
   /** A decision that fell back to the central desk; {@code firingLimit} when a looping rule was stopped. */
   public void fallbackUsed(boolean firingLimit) {
     (firingLimit ? firingLimits : fallbacks).increment();
+  }
+
+  /** The rules of {@code scope} now in force on this node are version {@code version}. */
+  public void rulesActive(String scope, int version) {
+    rulesVersions.computeIfAbsent(scope, s -> {
+      AtomicLong value = new AtomicLong();
+      Gauge.builder("omniroute.rules.active.version", value, AtomicLong::doubleValue)
+          .description("The version of each rule scope this node decides with")
+          .tag("scope", s)
+          .register(registry);
+      return value;
+    }).set(version);
+  }
+
+  /** This node could not load the active rules (it keeps deciding with the rules it had). */
+  public void rulesReloadFailed() {
+    Counter.builder("omniroute.rules.reload.failures")
+        .description("Failed attempts to load newly activated rules on this node; it kept its previous rules")
+        .register(registry)
+        .increment();
   }
 
   public void escalated(Level from, Level to) {

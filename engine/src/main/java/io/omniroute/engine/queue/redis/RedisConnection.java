@@ -27,6 +27,8 @@ import java.util.function.Supplier;
 public final class RedisConnection implements AutoCloseable {
   /** The scheme of a Redis Cluster URI: {@code redis-cluster://host:port,host:port}. */
   public static final String CLUSTER_SCHEME = "redis-cluster://";
+  /** The namespace of the engine's keys unless configured otherwise. */
+  public static final String DEFAULT_NAMESPACE = RedisKeys.DEFAULT_NAMESPACE;
   /** Partitions of a standalone or Sentinel Redis: everything in one. */
   public static final int STANDALONE_PARTITIONS = 1;
   /** Partitions of a Redis Cluster, so contacts spread over its masters. */

@@ -1,0 +1,39 @@
+package io.omniroute.engine.api;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.Objects;
+
+/** Every handler of the API, built once per engine and shared by all verticles. Immutable. */
+public record ApiHandlers(ContactsApi contacts, QueuesApi queues, RulesApi rules, OpsApi ops) {
+  public ApiHandlers {
+    Objects.requireNonNull(contacts, "contacts");
+    Objects.requireNonNull(queues, "queues");
+    Objects.requireNonNull(rules, "rules");
+    Objects.requireNonNull(ops, "ops");
+  }
+
+  /** The handler of each operationId of openapi.yaml. */
+  Map<String, Handler<RoutingContext>> byOperationId() {
+    return Map.ofEntries(
+        Map.entry("createContact", contacts::create),
+        Map.entry("getContact", contacts::get),
+        Map.entry("completeContact", contacts::complete),
+        Map.entry("abandonContact", contacts::abandon),
+        Map.entry("listQueues", queues::list),
+        Map.entry("getQueue", queues::get),
+        Map.entry("claimContact", queues::claim),
+        Map.entry("listRules", rules::list),
+        Map.entry("listRuleVersions", rules::versions),
+        Map.entry("getRuleVersion", rules::version),
+        Map.entry("validateRules", rules::validate),
+        Map.entry("simulateRules", rules::simulate),
+        Map.entry("saveRuleVersion", rules::save),
+        Map.entry("activateRules", rules::activate),
+        Map.entry("listAudit", rules::audit),
+        Map.entry("live", ops::live),
+        Map.entry("ready", ops::ready),
+        Map.entry("metrics", ops::metrics));
+  }
+}

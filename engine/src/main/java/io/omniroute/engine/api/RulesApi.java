@@ -1,0 +1,255 @@
+package io.omniroute.engine.api;
+
+import io.omniroute.engine.intake.ContactRequests;
+import io.omniroute.engine.rules.AuditEntry;
+import io.omniroute.engine.rules.RecentContacts;
+import io.omniroute.engine.rules.RuleStore;
+import io.omniroute.engine.rules.RuleVersion;
+import io.omniroute.engine.rules.RuleVersionNotFoundException;
+import io.omniroute.engine.rules.RulesService;
+import io.omniroute.engine.rules.Simulation;
+import io.omniroute.rules.Decision;
+import io.omniroute.rules.RuleBook;
+import io.omniroute.rules.directory.ContactResolver;
+import io.omniroute.rules.directory.Directory;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Handlers for {@code /v1/rules} and {@code /v1/audit}: what supervisors do with rules. Compiling
+ * and simulating run on worker threads inside {@link RulesService}. Stateless, shared by verticles.
+ */
+public final class RulesApi {
+  static final int DEFAULT_AUDIT_LIMIT = 100;
+  private final RulesService rules;
+  private final RecentContacts recent;
+  private final Directory directory;
+  private final ContactResolver resolver;
+  private final Function<RoutingContext, String> actor;
+
+  /**
+   * @param actor who is calling, for the author of a version and the audit log (the token's name)
+   */
+  public RulesApi(
+      RulesService rules, RecentContacts recent, Directory directory, Function<RoutingContext, String> actor) {
+    this.rules = rules;
+    this.recent = recent;
+    this.directory = directory;
+    this.resolver = new ContactResolver(directory);
+    this.actor = actor;
+  }
+
+  void list(RoutingContext ctx) {
+    Map<String, String> inForce = rules.current().versions();
+    store().active()
+        .onSuccess(active -> {
+          JsonArray scopes = new JsonArray();
+          active.forEach((scope, version) -> scopes.add(new JsonObject()
+              .put("scope", scope).put("activeVersion", version).put("inForce", inForce.get(scope))));
+          Responses.json(ctx, 200, new JsonObject().put("scopes", scopes));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  void versions(RoutingContext ctx) {
+    String scope = scope(ctx);
+    if (scope == null) {
+      return;
+    }
+    store().active().compose(active -> store().versions(scope).map(versions -> {
+      Integer activeVersion = active.get(scope);
+      JsonArray list = new JsonArray();
+      versions.forEach(version -> list.add(versionJson(version, activeVersion)));
+      return new JsonObject().put("scope", scope).put("activeVersion", activeVersion).put("versions", list);
+    })).onSuccess(body -> Responses.json(ctx, 200, body)).onFailure(ctx::fail);
+  }
+
+  void version(RoutingContext ctx) {
+    String scope = scope(ctx);
+    if (scope == null) {
+      return;
+    }
+    int number = Integer.parseInt(ctx.pathParam("version"));
+    store().active().compose(active -> store().version(scope, number).map(found -> found
+            .map(version -> versionJson(version, active.get(scope)).put("text", version.text()))
+            .orElseThrow(() -> new RuleVersionNotFoundException(scope, number))))
+        .onSuccess(body -> Responses.json(ctx, 200, body))
+        .onFailure(ctx::fail);
+  }
+
+  void validate(RoutingContext ctx) {
+    String scope = scope(ctx);
+    if (scope == null) {
+      return;
+    }
+    rules.validate(scope, ContractValidation.bodyObject(ctx).getString("text"))
+        .onSuccess(problems -> {
+          JsonArray list = new JsonArray();
+          problems.forEach(p -> list.add(new JsonObject().put("line", p.line()).put("column", p.column())
+              .put("message", p.message())));
+          Responses.json(ctx, 200, new JsonObject().put("valid", problems.isEmpty()).put("problems", list));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  void save(RoutingContext ctx) {
+    String scope = scope(ctx);
+    if (scope == null) {
+      return;
+    }
+    JsonObject body = ContractValidation.bodyObject(ctx);
+    rules.save(scope, body.getString("text"), actor.apply(ctx), body.getString("comment", ""))
+        .onSuccess(saved -> {
+          ctx.response().putHeader("Location", "/v1/rules/" + scope + "/versions/" + saved.version());
+          Responses.json(ctx, 201, versionJson(saved, null));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  void activate(RoutingContext ctx) {
+    String scope = scope(ctx);
+    if (scope == null) {
+      return;
+    }
+    JsonObject body = ContractValidation.bodyObject(ctx);
+    int version = body.getInteger("version");
+    rules.activate(scope, version, actor.apply(ctx), body.getString("comment", ""))
+        .onSuccess(book -> Responses.json(ctx, 200, new JsonObject()
+            .put("scope", scope).put("activeVersion", version).put("inForce", new JsonObject(new LinkedHashMap<>(book.versions())))))
+        .onFailure(ctx::fail);
+  }
+
+  void simulate(RoutingContext ctx) {
+    String scope = scope(ctx);
+    if (scope == null) {
+      return;
+    }
+    JsonObject body = ContractValidation.bodyObject(ctx);
+    boolean hasText = body.containsKey("text");
+    boolean hasContacts = body.containsKey("contacts");
+    if (hasText == body.containsKey("version")) {
+      Problem.send(ctx, 400, "Bad request", "Send the draft either as 'text' or as a saved 'version', not "
+          + (hasText ? "both." : "neither."));
+      return;
+    }
+    if (hasContacts == body.containsKey("lastSeen")) {
+      Problem.send(ctx, 400, "Bad request", "Send either 'contacts' to decide or 'lastSeen' (how many of the contacts"
+          + " this node accepted last), not " + (hasContacts ? "both." : "neither."));
+      return;
+    }
+    List<RecentContacts.Seen> contacts = hasContacts ? given(body.getJsonArray("contacts")) : recent.last(body.getInteger("lastSeen"));
+    Future<RuleVersion> draft = hasText
+        ? Future.succeededFuture(null)
+        : store().version(scope, body.getInteger("version")).map(found -> found.orElseThrow(
+            () -> new RuleVersionNotFoundException(scope, body.getInteger("version"))));
+    draft.compose(saved -> saved == null
+            ? rules.simulate(scope, RulesService.draftLabel(scope), body.getString("text"), contacts)
+            : rules.simulate(scope, saved.label(), saved.text(), contacts))
+        .onSuccess(simulation -> Responses.json(ctx, 200, simulationJson(simulation)))
+        .onFailure(ctx::fail);
+  }
+
+  void audit(RoutingContext ctx) {
+    String limitParam = ctx.request().getParam("limit");
+    int limit = limitParam == null ? DEFAULT_AUDIT_LIMIT : Integer.parseInt(limitParam);
+    store().audit(limit)
+        .onSuccess(entries -> {
+          JsonArray list = new JsonArray();
+          for (int i = entries.size() - 1; i >= 0; i--) {
+            AuditEntry entry = entries.get(i);
+            list.add(new JsonObject().put("at", entry.at().toString()).put("actor", entry.actor())
+                .put("action", entry.action()).put("scope", entry.scope()).put("version", entry.version())
+                .put("comment", entry.comment()));
+          }
+          Responses.json(ctx, 200, new JsonObject().put("entries", list));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private RuleStore store() {
+    return rules.store();
+  }
+
+  /** The scope of the request, or {@code null} after answering 404 for a country the directory does not know. */
+  private String scope(RoutingContext ctx) {
+    String scope = ctx.pathParam("scope");
+    if (RuleBook.GLOBAL.equals(scope) || directory.hasCountry(scope)) {
+      return scope;
+    }
+    List<String> known = new ArrayList<>();
+    directory.countries().forEach(country -> known.add(country.code()));
+    Problem.send(ctx, 404, "Scope not found", "No rule scope '" + scope + "': use 'global' or a country of the"
+        + " directory (" + String.join(", ", known) + ").");
+    return null;
+  }
+
+  private List<RecentContacts.Seen> given(JsonArray contacts) {
+    List<RecentContacts.Seen> seen = new ArrayList<>(contacts.size());
+    for (int i = 0; i < contacts.size(); i++) {
+      seen.add(new RecentContacts.Seen(null, resolver.resolve(ContactRequests.toContact(contacts.getJsonObject(i)))));
+    }
+    return seen;
+  }
+
+  private static JsonObject versionJson(RuleVersion version, Integer activeVersion) {
+    return new JsonObject()
+        .put("scope", version.scope())
+        .put("version", version.version())
+        .put("label", version.label())
+        .put("author", version.author())
+        .put("savedAt", version.savedAt().toString())
+        .put("comment", version.comment())
+        .put("active", activeVersion != null && activeVersion == version.version());
+  }
+
+  private static JsonObject simulationJson(Simulation simulation) {
+    JsonArray results = new JsonArray();
+    for (int i = 0; i < simulation.outcomes().size(); i++) {
+      Simulation.Outcome outcome = simulation.outcomes().get(i);
+      JsonObject result = new JsonObject().put("index", i);
+      if (outcome.id() != null) {
+        result.put("id", outcome.id());
+      }
+      result.put("channel", outcome.contact().getChannel().wireName());
+      if (outcome.contact().getCountry() != null) {
+        result.put("country", outcome.contact().getCountry());
+      }
+      if (outcome.contact().getDealerId() != null) {
+        result.put("dealerId", outcome.contact().getDealerId());
+      }
+      results.add(result.put("moved", outcome.moved())
+          .put("active", decisionJson(outcome.active()))
+          .put("draft", decisionJson(outcome.draft())));
+    }
+    JsonArray moves = new JsonArray();
+    simulation.moves().forEach(move -> moves.add(
+        new JsonObject().put("from", move.from()).put("to", move.to()).put("count", move.count())));
+    return new JsonObject()
+        .put("scope", simulation.scope())
+        .put("active", new JsonObject(new LinkedHashMap<>(simulation.activeVersions())))
+        .put("draft", simulation.draftVersion())
+        .put("contacts", simulation.outcomes().size())
+        .put("moved", simulation.movedCount())
+        .put("summary", new JsonArray(simulation.summary()))
+        .put("moves", moves)
+        .put("results", results);
+  }
+
+  private static JsonObject decisionJson(Decision decision) {
+    return new JsonObject()
+        .put("queue", decision.route().queue())
+        .put("level", decision.route().level().name())
+        .put("priority", decision.route().priority())
+        .put("classification", ContactJson.classification(decision))
+        .put("rulesVersion", decision.rulesVersion())
+        .put("fallback", decision.fallback())
+        .put("trace", new JsonArray(decision.trace()));
+  }
+}
