@@ -79,11 +79,12 @@ public final class Main implements Callable<Integer> {
       "  --demo-tokens                             the public demo tokens, to try it out (never in production)");
 
   static final String DEMO_WARNING = String.join(System.lineSeparator(),
-      "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!",
-      "!!! DEMO TOKENS ARE ENABLED: anyone can call this engine as admin with the public token    !!!",
-      "!!! 'demo-admin' (and with every other demo token in the README). They are for trying     !!!",
-      "!!! Omniroute out on your own machine: never use --demo-tokens in production.              !!!",
-      "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
+      "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!",
+      "!!! DEMO TOKENS ARE ENABLED: anyone can call this engine as admin with the    !!!",
+      "!!! public token 'demo-admin', and with every other demo token in the README. !!!",
+      "!!! They are for trying Omniroute out on your own machine:                    !!!",
+      "!!! never use --demo-tokens in production.                                    !!!",
+      "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));

@@ -108,7 +108,8 @@ class MainOptionsTest {
 
     assertThat(exit).isEqualTo(2);
     assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8))
-        .contains(directory.toString()).contains("dealers[0] (X-1)").contains("country 'FR'");
+        .contains(directory.toString()).contains("dealers[0] (X-1)").contains("country 'FR'")
+        .contains("DEMO TOKENS ARE ENABLED");
   }
 
   @Test
