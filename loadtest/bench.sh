@@ -14,6 +14,8 @@
 # JAVA_OPTS (the load generator's JVM flags), SERVER_JAVA_OPTS (the baseline's and the engine's),
 # SKIP_BUILD=1 to reuse built jars, SKIP_REDIS=1 to leave out step 4, REDIS_SERVER (a redis-server
 # binary; default: redis-server on the PATH, else the one in the embedded-redis test dependency).
+# The engines run with --demo-tokens (public tokens, loopback only) and the load generator sends
+# its default token, demo-admin, which may create contacts and claim from every queue.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -121,7 +123,8 @@ load --url "http://127.0.0.1:$port" --mode max --connections "$CONNECTIONS" --wa
 stop_all
 
 echo "== engine (memory store): max mode, $CONNECTIONS connections, $DURATION"
-java $SERVER_JAVA_OPTS -Xlog:gc:file="$LOGS/engine-gc.log" -jar "$ENGINE_JAR" --host 127.0.0.1 --port 0 > "$LOGS/engine.log" 2>&1 &
+java $SERVER_JAVA_OPTS -Xlog:gc:file="$LOGS/engine-gc.log" -jar "$ENGINE_JAR" --host 127.0.0.1 --port 0 --demo-tokens \
+  > "$LOGS/engine.log" 2>&1 &
 started+=($!)
 port=$(await_port "$LOGS/engine.log" 'Omniroute listening on http://[0-9.]+:[0-9]+' "${started[-1]}")
 load --url "http://127.0.0.1:$port" --mode max --connections "$CONNECTIONS" --warmup "$WARMUP" --duration "$DURATION" \
@@ -145,8 +148,8 @@ if [ "${SKIP_REDIS:-0}" != "1" ]; then
   await_line "$LOGS/redis.log" 'Ready to accept connections' "${started[-1]}"
 
   echo "== engine (Redis store): max mode, $CONNECTIONS connections, $DURATION"
-  java $SERVER_JAVA_OPTS -jar "$ENGINE_JAR" --host 127.0.0.1 --port 0 --store redis --redis-url "redis://127.0.0.1:$redis_port" \
-    > "$LOGS/engine-redis.log" 2>&1 &
+  java $SERVER_JAVA_OPTS -jar "$ENGINE_JAR" --host 127.0.0.1 --port 0 --demo-tokens --store redis \
+    --redis-url "redis://127.0.0.1:$redis_port" > "$LOGS/engine-redis.log" 2>&1 &
   started+=($!)
   port=$(await_port "$LOGS/engine-redis.log" 'Omniroute listening on http://[0-9.]+:[0-9]+' "${started[-1]}")
   load --url "http://127.0.0.1:$port" --mode max --connections "$CONNECTIONS" --warmup "$WARMUP" --duration "$DURATION" \

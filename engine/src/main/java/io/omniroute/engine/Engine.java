@@ -6,6 +6,8 @@ import io.omniroute.engine.api.ContactsApi;
 import io.omniroute.engine.api.OpsApi;
 import io.omniroute.engine.api.QueuesApi;
 import io.omniroute.engine.api.RulesApi;
+import io.omniroute.engine.auth.Authorizer;
+import io.omniroute.engine.auth.Principal;
 import io.omniroute.engine.escalation.EscalationScheduler;
 import io.omniroute.engine.intake.IntakeService;
 import io.omniroute.engine.metrics.EngineMetrics;
@@ -78,9 +80,10 @@ public final class Engine {
               IntakeService intake =
                   new IntakeService(store, rules::current, recent, directory, options.serviceLevels(), metrics, clock);
               ApiHandlers api = new ApiHandlers(
+                  Authorizer.create(options.tokens()),
                   new ContactsApi(intake, store, metrics, clock),
                   new QueuesApi(store, directory, metrics, clock),
-                  new RulesApi(rules, recent, directory, ctx -> "anonymous"),
+                  new RulesApi(rules, recent, directory, ctx -> Principal.of(ctx).name()),
                   new OpsApi(store, metrics, clock));
               return vertx.deployVerticle(() -> {
                 HttpVerticle verticle = new HttpVerticle(options, document, api);

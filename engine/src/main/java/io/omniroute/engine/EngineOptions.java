@@ -1,5 +1,6 @@
 package io.omniroute.engine;
 
+import io.omniroute.engine.auth.AccessTokens;
 import io.omniroute.rules.ServiceLevels;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +16,12 @@ import java.util.Objects;
  * @param serviceLevels first-response targets per channel
  * @param escalationInterval how often deadlines are checked
  * @param instances HTTP verticle instances (event loops serving requests)
+ * @param tokens the bearer tokens the API accepts; none by default, so every request that needs a
+ *     token is refused
  */
 public record EngineOptions(
-    String host, int port, Path directory, ServiceLevels serviceLevels, Duration escalationInterval, int instances) {
+    String host, int port, Path directory, ServiceLevels serviceLevels, Duration escalationInterval, int instances,
+    AccessTokens tokens) {
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8480;
   public static final Duration DEFAULT_ESCALATION_INTERVAL = Duration.ofMillis(500);
@@ -27,6 +31,7 @@ public record EngineOptions(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(serviceLevels, "serviceLevels");
     Objects.requireNonNull(escalationInterval, "escalationInterval");
+    Objects.requireNonNull(tokens, "tokens");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
     }
@@ -38,33 +43,40 @@ public record EngineOptions(
     }
   }
 
-  /** The defaults: port 8480 on all interfaces, the bundled sample directory, default service levels. */
+  /**
+   * The defaults: port 8480 on all interfaces, the bundled sample directory, default service levels,
+   * and no tokens (nothing but the health checks is allowed until {@link #withTokens} adds some).
+   */
   public static EngineOptions defaults() {
-    return new EngineOptions(
-        DEFAULT_HOST, DEFAULT_PORT, null, ServiceLevels.defaults(), DEFAULT_ESCALATION_INTERVAL, DEFAULT_INSTANCES);
+    return new EngineOptions(DEFAULT_HOST, DEFAULT_PORT, null, ServiceLevels.defaults(), DEFAULT_ESCALATION_INTERVAL,
+        DEFAULT_INSTANCES, AccessTokens.empty());
   }
 
   public EngineOptions withPort(int newPort) {
-    return new EngineOptions(host, newPort, directory, serviceLevels, escalationInterval, instances);
+    return new EngineOptions(host, newPort, directory, serviceLevels, escalationInterval, instances, tokens);
   }
 
   public EngineOptions withHost(String newHost) {
-    return new EngineOptions(newHost, port, directory, serviceLevels, escalationInterval, instances);
+    return new EngineOptions(newHost, port, directory, serviceLevels, escalationInterval, instances, tokens);
   }
 
   public EngineOptions withDirectory(Path newDirectory) {
-    return new EngineOptions(host, port, newDirectory, serviceLevels, escalationInterval, instances);
+    return new EngineOptions(host, port, newDirectory, serviceLevels, escalationInterval, instances, tokens);
   }
 
   public EngineOptions withServiceLevels(ServiceLevels newServiceLevels) {
-    return new EngineOptions(host, port, directory, newServiceLevels, escalationInterval, instances);
+    return new EngineOptions(host, port, directory, newServiceLevels, escalationInterval, instances, tokens);
   }
 
   public EngineOptions withEscalationInterval(Duration interval) {
-    return new EngineOptions(host, port, directory, serviceLevels, interval, instances);
+    return new EngineOptions(host, port, directory, serviceLevels, interval, instances, tokens);
   }
 
   public EngineOptions withInstances(int newInstances) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, newInstances);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, newInstances, tokens);
+  }
+
+  public EngineOptions withTokens(AccessTokens newTokens) {
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, newTokens);
   }
 }

@@ -1,5 +1,6 @@
 package io.omniroute.engine;
 
+import io.omniroute.engine.auth.AccessTokens;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,15 +11,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code java -jar omniroute-engine.jar [--port N] [--directory FILE] [--config FILE]}.
+ * {@code java -jar omniroute-engine.jar [--port N] [--directory FILE] [--config FILE] [--tokens FILE]
+ * [--demo-tokens]}, and {@code java -jar omniroute-engine.jar hash-token}.
  *
  * <p>Precedence: command-line options, then {@code OMNIROUTE_PORT}, {@code OMNIROUTE_HOST},
  * {@code OMNIROUTE_DIRECTORY}, {@code OMNIROUTE_CONFIG}, then the config file, then the defaults
  * (port 8480, the bundled sample directory and rules, the in-memory store).
+ *
+ * <p>Tokens: {@code --tokens FILE} (or {@code OMNIROUTE_TOKENS_FILE}), the same YAML inline in
+ * {@code OMNIROUTE_TOKENS}, and {@code --demo-tokens}; all that are given are combined. Without any
+ * the engine does not start (exit code 2).
  */
 @Command(
     name = "omniroute",
     mixinStandardHelpOptions = true,
+    subcommands = HashTokenCommand.class,
     version = "Omniroute 0.1.0",
     description = "Omnichannel contact routing engine: classifies contacts with Drools rules and routes them to"
         + " central, country, expert and dealer queues.")
@@ -54,6 +61,30 @@ public final class Main implements Callable<Integer> {
           + " (env OMNIROUTE_CONFIG).")
   Path config;
 
+  @Option(names = "--tokens", paramLabel = "FILE",
+      description = "Tokens YAML: name, sha256 and roles of each accepted bearer token (env OMNIROUTE_TOKENS_FILE;"
+          + " the same YAML inline in env OMNIROUTE_TOKENS). See hash-token.")
+  Path tokensFile;
+
+  @Option(names = "--demo-tokens",
+      description = "Also accept the public demo tokens listed in the README (demo-admin, demo-ops, ...)."
+          + " For trying Omniroute out only: never in production.")
+  boolean demoTokens;
+
+  static final String NO_TOKENS = String.join(System.lineSeparator(),
+      "omniroute: no access tokens configured, so nobody could use the API. Configure at least one source:",
+      "  --tokens FILE (or OMNIROUTE_TOKENS_FILE)  a YAML file of token hashes and roles (README, \"Access tokens and roles\")",
+      "  OMNIROUTE_TOKENS                          the same YAML inline, e.g. from a container secret",
+      "  --demo-tokens                             the public demo tokens, to try it out (never in production)");
+
+  static final String DEMO_WARNING = String.join(System.lineSeparator(),
+      "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!",
+      "!!! DEMO TOKENS ARE ENABLED: anyone can call this engine as admin with the    !!!",
+      "!!! public token 'demo-admin', and with every other demo token in the README. !!!",
+      "!!! They are for trying Omniroute out on your own machine:                    !!!",
+      "!!! never use --demo-tokens in production.                                    !!!",
+      "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
@@ -68,6 +99,13 @@ public final class Main implements Callable<Integer> {
     } catch (RuntimeException e) {
       System.err.println("omniroute: " + e.getMessage());
       return 2;
+    }
+    if (options.tokens().isEmpty()) {
+      System.err.println(NO_TOKENS);
+      return 2;
+    }
+    if (options.tokens().hasDemoTokens()) {
+      System.err.println(DEMO_WARNING);
     }
     StoreOptions.Stores stores;
     try {
@@ -86,7 +124,7 @@ public final class Main implements Callable<Integer> {
     }
     System.out.println("Omniroute listening on http://" + options.host() + ":" + engine.port()
         + " (directory: " + (options.directory() == null ? "bundled sample" : options.directory())
-        + ", store: " + storeOptions.describe() + ")");
+        + ", store: " + storeOptions.describe() + ", " + options.tokens().describe() + ")");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       engine.close().toCompletionStage().toCompletableFuture().join();
@@ -121,7 +159,27 @@ public final class Main implements Callable<Integer> {
     if (directory != null || envDirectory != null) {
       options = options.withDirectory(directory != null ? directory : Path.of(envDirectory));
     }
-    return options;
+    return options.withTokens(tokens(env));
+  }
+
+  /**
+   * The tokens from {@code --tokens FILE} (else {@code OMNIROUTE_TOKENS_FILE}), {@code OMNIROUTE_TOKENS}
+   * and {@code --demo-tokens}, combined; empty when none is given.
+   */
+  AccessTokens tokens(java.util.function.Function<String, String> env) {
+    AccessTokens tokens = AccessTokens.empty();
+    Path file = tokensFile != null ? tokensFile : pathOrNull(env.apply("OMNIROUTE_TOKENS_FILE"));
+    if (file != null) {
+      tokens = tokens.plus(AccessTokens.fromFile(file));
+    }
+    String inline = env.apply("OMNIROUTE_TOKENS");
+    if (inline != null && !inline.isBlank()) {
+      tokens = tokens.plus(AccessTokens.fromYaml(inline, "OMNIROUTE_TOKENS"));
+    }
+    if (demoTokens) {
+      tokens = tokens.plus(AccessTokens.demo());
+    }
+    return tokens;
   }
 
   /** Resolves the store from the command line and the environment. */

@@ -3,6 +3,9 @@ package io.omniroute.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.omniroute.engine.auth.AccessTokens;
+import io.omniroute.engine.auth.Principal;
+import io.omniroute.engine.auth.Role;
 import io.omniroute.rules.model.Channel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,14 +101,15 @@ class MainOptionsTest {
     int exit;
     try {
       System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-      exit = new CommandLine(new Main()).execute("--port", "0", "--directory", directory.toString());
+      exit = new CommandLine(new Main()).execute("--port", "0", "--demo-tokens", "--directory", directory.toString());
     } finally {
       System.setErr(originalErr);
     }
 
     assertThat(exit).isEqualTo(2);
     assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8))
-        .contains(directory.toString()).contains("dealers[0] (X-1)").contains("country 'FR'");
+        .contains(directory.toString()).contains("dealers[0] (X-1)").contains("country 'FR'")
+        .contains("DEMO TOKENS ARE ENABLED");
   }
 
   @Test
@@ -144,6 +148,111 @@ class MainOptionsTest {
   @Test
   void hidesTheRedisPasswordWhenDescribingTheStore() {
     assertThat(StoreOptions.redis("redis://:s3cret@cache:6379").describe()).isEqualTo("redis redis://***@cache:6379");
+  }
+
+  @Test
+  void hasNoTokensUnlessASourceIsGiven() {
+    assertThat(parse(Map.of()).tokens().isEmpty()).isTrue();
+  }
+
+  @Test
+  void readsTokensFromTheFileOptionOrTheEnvironmentWithTheOptionWinning() throws IOException {
+    Path annas = write("annas.yaml", tokensYaml("anna", "annas-token", "supervisor:DE"));
+    Path bobs = write("bobs.yaml", tokensYaml("bob", "bobs-token", "ops"));
+
+    AccessTokens fromEnv = parse(Map.of("OMNIROUTE_TOKENS_FILE", annas.toString())).tokens();
+    AccessTokens fromArgs = parse(Map.of("OMNIROUTE_TOKENS_FILE", annas.toString()), "--tokens", bobs.toString()).tokens();
+
+    assertThat(fromEnv.authenticate("annas-token")).contains(Principal.of("anna", Role.supervisor("DE")));
+    assertThat(fromArgs.names()).containsExactly("bob");
+  }
+
+  @Test
+  void combinesTheFileTheInlineYamlAndTheDemoTokens() throws IOException {
+    Path annas = write("annas.yaml", tokensYaml("anna", "annas-token", "admin"));
+
+    AccessTokens tokens = parse(Map.of("OMNIROUTE_TOKENS", tokensYaml("pbx", "pbx-token", "telephony")),
+        "--tokens", annas.toString(), "--demo-tokens").tokens();
+
+    assertThat(tokens.size()).isEqualTo(2 + AccessTokens.DEMO_TOKENS.size());
+    assertThat(tokens.authenticate("annas-token")).map(Principal::name).contains("anna");
+    assertThat(tokens.authenticate("pbx-token")).map(Principal::name).contains("pbx");
+    assertThat(tokens.authenticate("demo-admin")).map(Principal::name).contains("demo-admin");
+    assertThat(tokens.hasDemoTokens()).isTrue();
+  }
+
+  @Test
+  void rejectsABadTokensFileNamingIt() throws IOException {
+    Path bad = write("tokens.yaml", "tokens:\n  - {name: anna, sha256: abc, roles: [admin]}\n");
+
+    assertThatThrownBy(() -> parse(Map.of(), "--tokens", bad.toString()))
+        .hasMessageContaining(bad.toString()).hasMessageContaining("sha256 must be 64 hex characters");
+    assertThatThrownBy(() -> parse(Map.of("OMNIROUTE_TOKENS", "tokens: [{name: x, roles: [root]}]")))
+        .hasMessageContaining("OMNIROUTE_TOKENS");
+  }
+
+  @Test
+  void refusesToStartWithoutTokensSayingHowToConfigureThem() {
+    Run run = execute("--port", "0");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("no access tokens configured", "--tokens FILE", "OMNIROUTE_TOKENS", "--demo-tokens");
+  }
+
+  @Test
+  void hashTokenPrintsTheSha256OfStandardInput() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    HashTokenCommand command = new HashTokenCommand(
+        new java.io.ByteArrayInputStream("password\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), null);
+
+    int exit = new CommandLine(command).execute();
+
+    assertThat(exit).isZero();
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8).strip())
+        .isEqualTo("5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8");
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("can be guessed");
+  }
+
+  @Test
+  void hashTokenRejectsAnEmptyOrMalformedToken() {
+    for (String input : new String[] {"", "two words"}) {
+      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+      HashTokenCommand command = new HashTokenCommand(
+          new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+          new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+          new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), null);
+
+      assertThat(new CommandLine(command).execute()).isEqualTo(2);
+      assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("hash-token:");
+    }
+  }
+
+  @Test
+  void hashTokenIsASubcommandOfTheEngine() {
+    assertThat(new CommandLine(new Main()).getSubcommands()).containsKey("hash-token");
+  }
+
+  record Run(int exit, String err) {}
+
+  private static Run execute(String... args) {
+    java.io.PrintStream originalErr = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    int exit;
+    try {
+      System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+      exit = new CommandLine(new Main()).execute(args);
+    } finally {
+      System.setErr(originalErr);
+    }
+    return new Run(exit, captured.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static String tokensYaml(String name, String token, String role) {
+    return "tokens:\n  - name: " + name + "\n    sha256: " + AccessTokens.sha256Hex(token) + "\n    roles: [" + role
+        + "]\n";
   }
 
   private StoreOptions store(Map<String, String> env, String... args) {

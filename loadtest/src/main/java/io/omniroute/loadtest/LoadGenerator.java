@@ -82,6 +82,12 @@ public final class LoadGenerator implements Callable<Integer> {
       description = "Per request, to get a connection and to wait for the answer (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
+  @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:OMNIROUTE_TOKEN:-" + RunSettings.DEFAULT_TOKEN + "}",
+      description = "Bearer token sent with every request; it needs the rights to create contacts and to claim from"
+          + " every queue (admin). Env OMNIROUTE_TOKEN; empty for none (default: ${DEFAULT-VALUE}, the engine's public"
+          + " demo token: start the engine with --demo-tokens).")
+  String token;
+
   @Option(names = "--scenario", paramLabel = "FILE",
       description = "Scenario YAML (default: the bundled scenarios/realistic.yaml).")
   Path scenarioFile;
@@ -189,7 +195,7 @@ public final class LoadGenerator implements Callable<Integer> {
     int loops = eventLoops != null ? eventLoops : Runtime.getRuntime().availableProcessors();
     long actualSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong();
     return new RunSettings(Target.parse(url), mode, rate, duration, warmup, connections, loops, maxInFlight, timeout,
-        scenario, directory, actualSeed);
+        scenario, directory, actualSeed, token == null || token.isEmpty() ? null : token);
   }
 
   private static void createParent(Path file) throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omniroute.engine.Engine;
 import io.omniroute.engine.EngineOptions;
+import io.omniroute.engine.auth.AccessTokens;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command line against a real engine (memory store, one event loop) and against the baseline
- * server: open model at 200/s for 2 s with claims, and max mode for 2 s on 4 connections.
+ * The command line against a real engine (memory store, one event loop, the demo tokens, of which
+ * the generator sends {@code demo-admin} by default) and against the baseline server: open model at
+ * 200/s for 2 s with claims, and max mode for 2 s on 4 connections.
  */
 class EndToEndTest {
   static Engine engine;
@@ -27,7 +29,8 @@ class EndToEndTest {
 
   @BeforeAll
   static void start() throws Exception {
-    engine = Engine.start(EngineOptions.defaults().withHost("127.0.0.1").withPort(0).withInstances(1))
+    engine = Engine.start(EngineOptions.defaults().withHost("127.0.0.1").withPort(0).withInstances(1)
+            .withTokens(AccessTokens.demo()))
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     baseline = BaselineServer.start("127.0.0.1", 0, 1).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
@@ -143,7 +146,8 @@ class EndToEndTest {
     Output help = run("--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.stdout()).contains("omniroute-load", "--url", "--mode", "--rate", "--duration", "--connections",
-        "--scenario", "--directory", "--warmup", "--histogram-out", "--chart-out", "--report-out", "--claim-share", "--seed");
+        "--scenario", "--directory", "--warmup", "--histogram-out", "--chart-out", "--report-out", "--claim-share", "--seed",
+        "--token");
   }
 
   record Output(int exitCode, String stdout, String stderr) {}

@@ -1,13 +1,18 @@
 package io.omniroute.engine.api;
 
+import io.omniroute.engine.auth.Authorizer;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.Objects;
 
-/** Every handler of the API, built once per engine and shared by all verticles. Immutable. */
-public record ApiHandlers(ContactsApi contacts, QueuesApi queues, RulesApi rules, OpsApi ops) {
+/**
+ * Every handler of the API and the authorizer in front of them, built once per engine and shared
+ * by all verticles. Immutable.
+ */
+public record ApiHandlers(Authorizer access, ContactsApi contacts, QueuesApi queues, RulesApi rules, OpsApi ops) {
   public ApiHandlers {
+    Objects.requireNonNull(access, "access");
     Objects.requireNonNull(contacts, "contacts");
     Objects.requireNonNull(queues, "queues");
     Objects.requireNonNull(rules, "rules");

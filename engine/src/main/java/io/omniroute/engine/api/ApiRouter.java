@@ -19,8 +19,9 @@ import java.util.Map;
 
 /**
  * Builds the HTTP router from the OpenAPI contract: every operation of {@code openapi.yaml} becomes
- * a route bound to its handler, and its requests are validated against the contract's schemas
- * ({@link ContractValidation}) before the handler runs. Also serves the contract itself at
+ * a route bound to its handler; its requests are authorized ({@link
+ * io.omniroute.engine.auth.Authorizer}: 401 without a known token, 403 without the right) and
+ * validated against the contract's schemas ({@link ContractValidation}) before the handler runs. Also serves the contract itself at
  * {@code /openapi.yaml}.
  *
  * <p>Call once per verticle instance, on that verticle's context.
@@ -47,6 +48,7 @@ public final class ApiRouter {
       if (operation.getRequestBody() != null) {
         route.handler(operation.getOpenAPIPath().startsWith("/v1/rules") ? ruleBodies : bodies);
       }
+      route.handler(api.access().forOperation(operation.getOperationId()));
       route.handler(ContractValidation.of(operation, document.contract().getSchemaRepository())).handler(handler);
     }
     router.get("/openapi.yaml").handler(ctx ->

@@ -1,5 +1,7 @@
 package io.omniroute.engine.api;
 
+import io.omniroute.engine.auth.AccessDecision;
+import io.omniroute.engine.auth.Authorizer;
 import io.omniroute.engine.intake.IntakeService;
 import io.omniroute.engine.metrics.EngineMetrics;
 import io.omniroute.engine.queue.ContactRecord;
@@ -42,8 +44,20 @@ public final class ContactsApi {
         .onFailure(ctx::fail);
   }
 
+  /** A dealer may complete only contacts in its own queue; the others the policy allows outright. */
   void complete(RoutingContext ctx) {
-    transition(ctx, store::complete, "completed");
+    if (Authorizer.decision(ctx) == AccessDecision.ALLOW) {
+      transition(ctx, store::complete, "completed");
+      return;
+    }
+    String id = ctx.pathParam("id");
+    store.find(id)
+        .onSuccess(found -> {
+          if (found.isEmpty() || Authorizer.requireOwnDealerContact(ctx, found.get().route().queue())) {
+            transition(ctx, store::complete, "completed");
+          }
+        })
+        .onFailure(ctx::fail);
   }
 
   void abandon(RoutingContext ctx) {

@@ -10,18 +10,49 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * A blocking HTTP/1.1 client for an engine on loopback, for tests. Thread-safe: many test threads
- * may send through one instance. A request that cannot reach the engine (refused, reset) throws
- * {@link UncheckedIOException}.
+ * A blocking HTTP/1.1 client for an engine on loopback, for tests. Every request carries
+ * {@code Authorization: Bearer demo-admin} (the engines of the tests run with the demo tokens)
+ * unless the request sets its own; {@link #as(String)} and {@link #anonymous()} are views that send
+ * another token or none. Thread-safe: many test threads may send through one instance. A request
+ * that cannot reach the engine (refused, reset) throws {@link UncheckedIOException}.
  */
 public abstract class EngineClient {
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  /** The token every request carries unless told otherwise. */
+  public static final String DEFAULT_TOKEN = "demo-admin";
+
+  private final HttpClient http;
+  private final String token;
+
+  protected EngineClient() {
+    this.http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+    this.token = DEFAULT_TOKEN;
+  }
+
+  private EngineClient(EngineClient base, String token) {
+    this.http = base.http;
+    this.token = token;
+  }
 
   /** The port the engine listens on. */
   public abstract int port();
+
+  /** A view of this client that sends {@code Authorization: Bearer <token>}, e.g. {@code as("demo-ops")}. */
+  public EngineClient as(String token) {
+    return new View(this, java.util.Objects.requireNonNull(token, "token"));
+  }
+
+  /** A view of this client that sends no {@code Authorization} header. */
+  public EngineClient anonymous() {
+    return new View(this, null);
+  }
+
+  /** The token this client sends, or {@code null} for none. */
+  public String token() {
+    return token;
+  }
 
   public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port() + path);
@@ -41,9 +72,14 @@ public abstract class EngineClient {
         .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Sends the request, with this client's token unless the request has an {@code Authorization} header. */
   public HttpResponse<String> send(HttpRequest.Builder request) {
+    HttpRequest built = request.timeout(Duration.ofSeconds(10)).build();
+    if (token != null && built.headers().firstValue("Authorization").isEmpty()) {
+      built = HttpRequest.newBuilder(built, (name, value) -> true).header("Authorization", "Bearer " + token).build();
+    }
     try {
-      return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(built, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -64,5 +100,20 @@ public abstract class EngineClient {
   /** The Prometheus text of {@code /metrics}. */
   public String scrape() {
     return get("/metrics").body();
+  }
+
+  /** The same engine and HTTP client with another token. */
+  private static final class View extends EngineClient {
+    private final EngineClient base;
+
+    View(EngineClient base, String token) {
+      super(base, token);
+      this.base = base;
+    }
+
+    @Override
+    public int port() {
+      return base.port();
+    }
   }
 }

@@ -32,13 +32,14 @@ public final class EngineProcess extends EngineClient implements AutoCloseable {
   }
 
   /**
-   * Starts {@code java -jar omniroute-engine.jar --host 127.0.0.1 --port 0 ARGS...}, logging to
-   * {@code logDirectory/name.log}, and waits until it listens.
+   * Starts {@code java -jar omniroute-engine.jar --host 127.0.0.1 --port 0 --demo-tokens ARGS...},
+   * logging to {@code logDirectory/name.log}, and waits until it listens. Its client sends
+   * {@code demo-admin}.
    */
   public static EngineProcess start(Path logDirectory, String name, String... args) {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseParallelGC",
-        "-jar", engineJar().toString(), "--host", "127.0.0.1", "--port", "0"));
+        "-jar", engineJar().toString(), "--host", "127.0.0.1", "--port", "0", "--demo-tokens"));
     command.addAll(List.of(args));
     Path log = logDirectory.resolve(name + ".log");
     try {

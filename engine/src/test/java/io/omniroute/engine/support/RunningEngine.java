@@ -2,14 +2,16 @@ package io.omniroute.engine.support;
 
 import io.omniroute.engine.Engine;
 import io.omniroute.engine.EngineOptions;
+import io.omniroute.engine.auth.AccessTokens;
 import io.omniroute.engine.queue.QueueStore;
 import io.omniroute.engine.queue.memory.MemoryQueueStore;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An engine in this JVM on an ephemeral loopback port (memory store unless given another), with a
- * blocking HTTP client for tests. Close it after the test.
+ * An engine in this JVM on an ephemeral loopback port (memory store unless given another, the demo
+ * tokens unless the options name tokens), with a blocking HTTP client for tests that sends
+ * {@code demo-admin}. Close it after the test.
  */
 public final class RunningEngine extends EngineClient implements AutoCloseable {
   private final Engine engine;
@@ -23,7 +25,7 @@ public final class RunningEngine extends EngineClient implements AutoCloseable {
   }
 
   public static RunningEngine start(Clock clock) {
-    return start(EngineOptions.defaults().withHost("127.0.0.1").withPort(0).withInstances(2), clock);
+    return start(testOptions(), clock);
   }
 
   public static RunningEngine start(EngineOptions options, Clock clock) {
@@ -32,10 +34,19 @@ public final class RunningEngine extends EngineClient implements AutoCloseable {
 
   /** An engine on loopback, ephemeral port, on the given store (closed with the engine). */
   public static RunningEngine start(QueueStore store) {
-    return start(EngineOptions.defaults().withHost("127.0.0.1").withPort(0).withInstances(2), store, Clock.systemUTC());
+    return start(testOptions(), store, Clock.systemUTC());
   }
 
+  /** Loopback, an ephemeral port, two event loops, the demo tokens. */
+  public static EngineOptions testOptions() {
+    return EngineOptions.defaults().withHost("127.0.0.1").withPort(0).withInstances(2).withTokens(AccessTokens.demo());
+  }
+
+  /** An engine with these options; without tokens in them, with the demo tokens. */
   public static RunningEngine start(EngineOptions options, QueueStore store, Clock clock) {
+    if (options.tokens().isEmpty()) {
+      options = options.withTokens(AccessTokens.demo());
+    }
     try {
       Engine engine = Engine.start(options, store, clock)
           .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

@@ -28,17 +28,20 @@ public final class ClientLane extends VerticleBase {
   private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   private final Target target;
+  private final String authorization;
   private final int poolSize;
   private final long timeoutMillis;
   private final OperationPool operations;
   private HttpClientAgent client;
 
   /**
+   * @param token the bearer token every request carries, or {@code null} for none
    * @param poolSize HTTP connections of this lane at most
    * @param operations what this lane sends, in order
    */
-  public ClientLane(Target target, int poolSize, Duration timeout, OperationPool operations) {
+  public ClientLane(Target target, String token, int poolSize, Duration timeout, OperationPool operations) {
     this.target = target;
+    this.authorization = token == null ? null : "Bearer " + token;
     this.poolSize = poolSize;
     this.timeoutMillis = Math.max(1, timeout.toMillis());
     this.operations = operations;
@@ -110,6 +113,9 @@ public final class ClientLane extends VerticleBase {
         .putHeader(HttpHeaders.ACCEPT, JSON);
     if (operation.idempotencyKey() != null) {
       options.putHeader(IDEMPOTENCY_KEY, operation.idempotencyKey());
+    }
+    if (authorization != null) {
+      options.putHeader(HttpHeaders.AUTHORIZATION, authorization);
     }
     Exchange exchange = new Exchange(operation.kind(), intendedNanos, into, done);
     client.request(options)

@@ -137,7 +137,8 @@ public final class LoadRun {
         TrafficGenerator traffic = new TrafficGenerator(
             claimShare, contacts, claims, settings.seed() + 0x9E3779B97F4A7C15L * i, keyPrefix);
         OperationPool operations = new OperationPool(traffic, OPERATIONS_PER_LANE, keyPrefix);
-        ClientLane lane = new ClientLane(settings.target(), Math.max(1, connectionsPerLane[i]), settings.timeout(), operations);
+        ClientLane lane = new ClientLane(settings.target(), settings.token(), Math.max(1, connectionsPerLane[i]),
+            settings.timeout(), operations);
         lanes[i] = lane;
         return lane;
       }, new DeploymentOptions().setInstances(laneCount)).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param scenario the traffic mix
  * @param directory the organisation the traffic is generated from
  * @param seed seeds the traffic; the same seed gives the same bodies
+ * @param token the bearer token every request carries ({@code Authorization: Bearer <token>}), or
+ *     {@code null} for none
  */
 public record RunSettings(
     Target target,
@@ -33,7 +35,11 @@ public record RunSettings(
     Duration timeout,
     Scenario scenario,
     Directory directory,
-    long seed) {
+    long seed,
+    String token) {
+  /** The token the generator sends unless told otherwise: the engine's public demo admin token. */
+  public static final String DEFAULT_TOKEN = "demo-admin";
+
 
   /** How requests are issued. */
   public enum Mode {
@@ -69,6 +75,15 @@ public record RunSettings(
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("--timeout must be positive");
     }
+    if (token != null && (token.isBlank() || !token.strip().equals(token) || token.contains(" "))) {
+      throw new IllegalArgumentException("--token must be a token without spaces, got '" + token + "'");
+    }
+  }
+
+  /** The same settings with another bearer token ({@code null} for none). */
+  public RunSettings withToken(String newToken) {
+    return new RunSettings(target, mode, rate, duration, warmup, connections, eventLoops, maxInFlight, timeout, scenario,
+        directory, seed, newToken);
   }
 
   /** The lanes actually used: no more event loops than connections. */

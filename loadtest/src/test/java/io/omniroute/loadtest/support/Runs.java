@@ -19,6 +19,7 @@ public final class Runs {
       String url, RunSettings.Mode mode, double rate, Duration duration, int connections, double claimShare, int maxInFlight) {
     Scenario scenario = ScenarioLoader.bundledRealistic().withClaimShare(claimShare);
     return new RunSettings(Target.parse(url), mode, rate, duration, Duration.ZERO, connections, 1, maxInFlight,
-        Duration.ofSeconds(10), scenario, DirectoryLoader.bundledSample(), 42L);
+        Duration.ofSeconds(10), scenario, DirectoryLoader.bundledSample(), 42L,
+        RunSettings.DEFAULT_TOKEN);
   }
 }

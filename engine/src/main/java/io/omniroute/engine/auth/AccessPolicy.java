@@ -1,0 +1,241 @@
+package io.omniroute.engine.auth;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who may call which operation: a pure function of the caller's roles, the OpenAPI
+ * {@code operationId} and the request's path parameters ({@code queue}, {@code scope}). Stateless
+ * and thread-safe.
+ *
+ * <table>
+ *   <caption>The access matrix</caption>
+ *   <tr><th>operations</th><th>allowed</th></tr>
+ *   <tr><td>{@code createContact}, {@code abandonContact}</td><td>admin, telephony, adapter</td></tr>
+ *   <tr><td>{@code getContact}, {@code listQueues}, {@code listRules}, {@code listRuleVersions},
+ *       {@code getRuleVersion}, {@code listAudit}</td><td>admin, supervisor, supervisor:CC, ops</td></tr>
+ *   <tr><td>{@code getQueue}</td><td>as above, and {@code dealer:X} on queue {@code dealer:X}</td></tr>
+ *   <tr><td>{@code claimContact}</td><td>admin, supervisor (global), and {@code dealer:X} on queue
+ *       {@code dealer:X}</td></tr>
+ *   <tr><td>{@code completeContact}</td><td>admin, supervisor (global); {@code dealer:X}
+ *       {@link AccessDecision#ALLOW_OWN_DEALER_CONTACT}</td></tr>
+ *   <tr><td>{@code validateRules}, {@code simulateRules}, {@code saveRuleVersion},
+ *       {@code activateRules}</td><td>admin; supervisor on scope {@code global}; supervisor:CC on scope
+ *       {@code CC}</td></tr>
+ *   <tr><td>{@code metrics}</td><td>admin, ops</td></tr>
+ *   <tr><td>{@code live}, {@code ready}</td><td>everybody, without a token</td></tr>
+ *   <tr><td>any other operation</td><td>admin only (fail closed)</td></tr>
+ * </table>
+ *
+ * A caller with several roles gets the best answer any of them gives.
+ */
+public final class AccessPolicy {
+  /** The path parameter naming a queue, e.g. {@code /v1/queues/{queue}}. */
+  public static final String QUEUE_PARAM = "queue";
+  /** The path parameter naming a rule scope, e.g. {@code /v1/rules/{scope}/activate}. */
+  public static final String SCOPE_PARAM = "scope";
+  /** The rule scope that applies to every country. */
+  public static final String GLOBAL_SCOPE = "global";
+
+  private static final Map<String, Rule> OPERATIONS = Map.ofEntries(
+      Map.entry("createContact", Rule.INTAKE),
+      Map.entry("abandonContact", Rule.INTAKE),
+      Map.entry("getContact", Rule.READ),
+      Map.entry("completeContact", Rule.COMPLETE),
+      Map.entry("listQueues", Rule.READ),
+      Map.entry("getQueue", Rule.READ_QUEUE),
+      Map.entry("claimContact", Rule.CLAIM),
+      Map.entry("metrics", Rule.METRICS),
+      Map.entry("listRules", Rule.READ),
+      Map.entry("listRuleVersions", Rule.READ),
+      Map.entry("getRuleVersion", Rule.READ),
+      Map.entry("listAudit", Rule.READ),
+      Map.entry("validateRules", Rule.WRITE_RULES),
+      Map.entry("simulateRules", Rule.WRITE_RULES),
+      Map.entry("saveRuleVersion", Rule.WRITE_RULES),
+      Map.entry("activateRules", Rule.WRITE_RULES),
+      Map.entry("live", Rule.PUBLIC),
+      Map.entry("ready", Rule.PUBLIC));
+
+  private AccessPolicy() {}
+
+  /** Every operationId with an explicit entry in the matrix. */
+  public static Set<String> knownOperations() {
+    return OPERATIONS.keySet();
+  }
+
+  /** Whether the operation needs no token ({@code live}, {@code ready}). */
+  public static boolean isPublic(String operationId) {
+    return OPERATIONS.get(operationId) == Rule.PUBLIC;
+  }
+
+  /**
+   * What {@code principal} may do with {@code operationId}.
+   *
+   * @param principal the caller; {@code null} when there is no token (then only public operations are allowed)
+   * @param pathParams the request's path parameters; only {@code queue} and {@code scope} are read
+   */
+  public static AccessDecision decide(Principal principal, String operationId, Map<String, String> pathParams) {
+    Rule rule = OPERATIONS.get(operationId);
+    if (rule == Rule.PUBLIC) {
+      return AccessDecision.ALLOW;
+    }
+    if (principal == null) {
+      return AccessDecision.DENY;
+    }
+    if (rule == null) {
+      return principal.isAdmin() ? AccessDecision.ALLOW : AccessDecision.DENY;
+    }
+    AccessDecision best = AccessDecision.DENY;
+    for (Role role : principal.roles()) {
+      best = best.or(rule.decide(role, pathParams));
+    }
+    return best;
+  }
+
+  /** Who would be allowed, for a 403's detail: {@code admin, supervisor:AT}. */
+  public static String allowedRoles(String operationId, Map<String, String> pathParams) {
+    Rule rule = OPERATIONS.get(operationId);
+    return rule == null ? "admin" : rule.allowed(pathParams);
+  }
+
+  /** One row of the matrix. */
+  private enum Rule {
+    PUBLIC {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        return AccessDecision.ALLOW;
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        return "everybody";
+      }
+    },
+    INTAKE {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        return allowIf(switch (role.kind()) {
+          case ADMIN, TELEPHONY, ADAPTER -> true;
+          default -> false;
+        });
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        return "admin, telephony, adapter";
+      }
+    },
+    READ {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        return allowIf(reads(role));
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        return READERS;
+      }
+    },
+    READ_QUEUE {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        return allowIf(reads(role) || ownsQueue(role, params));
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        return READERS + dealerOf(params);
+      }
+    },
+    CLAIM {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        return allowIf(role.kind() == Role.Kind.ADMIN || role.isGlobalSupervisor() || ownsQueue(role, params));
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        return "admin, supervisor (global)" + dealerOf(params);
+      }
+    },
+    COMPLETE {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        if (role.kind() == Role.Kind.ADMIN || role.isGlobalSupervisor()) {
+          return AccessDecision.ALLOW;
+        }
+        return role.kind() == Role.Kind.DEALER ? AccessDecision.ALLOW_OWN_DEALER_CONTACT : AccessDecision.DENY;
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        return "admin, supervisor (global), dealer:<id> for a contact in its own dealer queue";
+      }
+    },
+    METRICS {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        return allowIf(role.kind() == Role.Kind.ADMIN || role.kind() == Role.Kind.OPS);
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        return "admin, ops";
+      }
+    },
+    WRITE_RULES {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        String scope = param(params, SCOPE_PARAM);
+        if (role.kind() == Role.Kind.ADMIN) {
+          return AccessDecision.ALLOW;
+        }
+        if (role.kind() != Role.Kind.SUPERVISOR || scope == null) {
+          return AccessDecision.DENY;
+        }
+        return allowIf(role.scope() == null ? GLOBAL_SCOPE.equals(scope) : role.scope().equals(scope));
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        String scope = param(params, SCOPE_PARAM);
+        if (scope == null) {
+          return "admin";
+        }
+        return GLOBAL_SCOPE.equals(scope) ? "admin, supervisor (global)" : "admin, supervisor:" + scope;
+      }
+    };
+
+    private static final String READERS = "admin, supervisor, supervisor:<CC>, ops";
+
+    abstract AccessDecision decide(Role role, Map<String, String> params);
+
+    abstract String allowed(Map<String, String> params);
+
+    private static AccessDecision allowIf(boolean allowed) {
+      return allowed ? AccessDecision.ALLOW : AccessDecision.DENY;
+    }
+
+    private static boolean reads(Role role) {
+      return switch (role.kind()) {
+        case ADMIN, SUPERVISOR, OPS -> true;
+        default -> false;
+      };
+    }
+
+    private static boolean ownsQueue(Role role, Map<String, String> params) {
+      String queue = param(params, QUEUE_PARAM);
+      return queue != null && queue.equals(role.dealerQueue());
+    }
+
+    private static String dealerOf(Map<String, String> params) {
+      String queue = param(params, QUEUE_PARAM);
+      return queue != null && queue.startsWith("dealer:") ? ", " + queue : "";
+    }
+
+    private static String param(Map<String, String> params, String name) {
+      return params == null ? null : params.get(name);
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package io.omniroute.engine.auth;
+
+import io.omniroute.engine.api.Problem;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.AuthenticationHandler;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Authenticates and authorizes requests: one route handler per OpenAPI operation. Its handlers are
+ * Vert.x Web {@link AuthenticationHandler}s, so the router runs them after a {@code BodyHandler}
+ * and before every plain handler (Vert.x refuses a {@code BodyHandler} added after them). Put one
+ * on every route, before validation, so that a caller without a token learns nothing about the
+ * request's shape:
+ *
+ * <pre>
+ * Authorizer authorizer = Authorizer.create(options.tokens());
+ * router.post("/v1/queues/:queue/claim")
+ *     .handler(bodies)                                   // if the operation has a body
+ *     .handler(authorizer.forOperation("claimContact"))
+ *     .handler(validation).handler(queues::claim);
+ * </pre>
+ *
+ * A request without {@code Authorization: Bearer <token>}, with a malformed header or with an
+ * unknown token gets {@code 401} with {@code WWW-Authenticate: Bearer realm="omniroute"}; a known
+ * token without the right gets {@code 403} naming the roles that would be allowed. Both are
+ * problem+json. Otherwise the handler stores the {@link Principal} ({@link Principal#of}) and the
+ * {@link AccessDecision} ({@link #decision}) in the routing context and calls {@code ctx.next()}.
+ * Public operations ({@code live}, {@code ready}) pass without a token.
+ *
+ * <p>For {@link AccessDecision#ALLOW_OWN_DEALER_CONTACT} ({@code completeContact} by a dealer) the
+ * operation's handler loads the contact and calls {@link #requireOwnDealerContact} before acting.
+ *
+ * <p>Immutable and thread-safe: one instance may serve every verticle. Its handlers run on the
+ * event loop; each request costs one SHA-256 of the token and one comparison per configured token.
+ */
+public final class Authorizer {
+  /** The routing-context key of the {@link AccessDecision} for the request. */
+  public static final String DECISION_KEY = "omniroute.access";
+  /** The {@code WWW-Authenticate} challenge of every {@code 401}. */
+  public static final String CHALLENGE = "Bearer realm=\"omniroute\"";
+
+  private static final String BEARER = "bearer";
+  private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+
+  private final AccessTokens tokens;
+
+  private Authorizer(AccessTokens tokens) {
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
+  }
+
+  /** An authorizer over the configured tokens and {@link AccessPolicy}. */
+  public static Authorizer create(AccessTokens tokens) {
+    return new Authorizer(tokens);
+  }
+
+  /**
+   * The route handler for one OpenAPI operation, to add after the route's body handler (if any)
+   * and before everything else. An operation that {@link AccessPolicy} does not know is allowed
+   * for {@code admin} only; a public one lets every request through.
+   */
+  public AuthenticationHandler forOperation(String operationId) {
+    Objects.requireNonNull(operationId, "operationId");
+    if (AccessPolicy.isPublic(operationId)) {
+      return RoutingContext::next;
+    }
+    return ctx -> authorize(ctx, operationId);
+  }
+
+  /**
+   * The decision for this request: {@link AccessDecision#ALLOW}, or
+   * {@link AccessDecision#ALLOW_OWN_DEALER_CONTACT} when the handler must check the contact's queue.
+   *
+   * @throws IllegalStateException when no authorizer ran for this request (a wiring bug)
+   */
+  public static AccessDecision decision(RoutingContext ctx) {
+    AccessDecision decision = ctx.get(DECISION_KEY);
+    if (decision == null) {
+      throw new IllegalStateException("no access decision on " + ctx.request().method() + " " + ctx.request().path()
+          + ": put Authorizer.forOperation(...) in front of the handler");
+    }
+    return decision;
+  }
+
+  /**
+   * For an operation on one contact: whether the caller may act on a contact whose current queue
+   * is {@code contactQueue}. Answers {@code true} when the decision was {@link AccessDecision#ALLOW},
+   * or when it was {@link AccessDecision#ALLOW_OWN_DEALER_CONTACT} and {@code contactQueue} is the
+   * caller's own {@code dealer:<id>}. Otherwise it ends the response with {@code 403} and answers
+   * {@code false}: the handler then returns without acting.
+   */
+  public static boolean requireOwnDealerContact(RoutingContext ctx, String contactQueue) {
+    AccessDecision decision = decision(ctx);
+    if (decision == AccessDecision.ALLOW) {
+      return true;
+    }
+    Principal principal = Principal.of(ctx);
+    if (decision == AccessDecision.ALLOW_OWN_DEALER_CONTACT && principal.ownsDealerQueue(contactQueue)) {
+      return true;
+    }
+    forbidden(ctx, "Caller " + principal + " may only act on contacts in its own dealer queue; this contact is in "
+        + (contactQueue == null ? "no queue" : contactQueue) + ".");
+    return false;
+  }
+
+  /** Ends the response with {@code 403} problem+json and the given detail. */
+  public static void forbidden(RoutingContext ctx, String detail) {
+    ctx.response().putHeader(WWW_AUTHENTICATE, CHALLENGE + ", error=\"insufficient_scope\"");
+    Problem.send(ctx, 403, "Forbidden", detail);
+  }
+
+  private void authorize(RoutingContext ctx, String operationId) {
+    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    if (header == null || header.isBlank()) {
+      unauthorized(ctx, null, "This request needs a token: send 'Authorization: Bearer <token>'.");
+      return;
+    }
+    String token = bearerToken(header);
+    if (token == null) {
+      unauthorized(ctx, "invalid_request",
+          "The Authorization header must be 'Bearer <token>' with a token of letters, digits and -._~+/.");
+      return;
+    }
+    Optional<Principal> principal = tokens.authenticate(token);
+    if (principal.isEmpty()) {
+      unauthorized(ctx, "invalid_token", "The token is not known: check it, or ask for one.");
+      return;
+    }
+    Map<String, String> params = ctx.pathParams();
+    AccessDecision decision = AccessPolicy.decide(principal.get(), operationId, params);
+    if (decision == AccessDecision.DENY) {
+      forbidden(ctx, "Caller " + principal.get() + " may not call " + operationId + describe(params)
+          + ": allowed are " + AccessPolicy.allowedRoles(operationId, params) + ".");
+      return;
+    }
+    ctx.put(Principal.CONTEXT_KEY, principal.get());
+    ctx.put(DECISION_KEY, decision);
+    ctx.next();
+  }
+
+  /** The token of {@code Bearer <token>} (scheme case-insensitive), or {@code null} when malformed. */
+  static String bearerToken(String header) {
+    String value = header.strip();
+    int space = value.indexOf(' ');
+    if (space != BEARER.length() || !value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return null;
+    }
+    String token = value.substring(space + 1).strip();
+    return AccessTokens.isWellFormed(token) ? token : null;
+  }
+
+  private static void unauthorized(RoutingContext ctx, String error, String detail) {
+    ctx.response().putHeader(WWW_AUTHENTICATE,
+        error == null ? CHALLENGE : CHALLENGE + ", error=\"" + error + "\"");
+    Problem.send(ctx, 401, "Unauthorized", detail);
+  }
+
+  private static String describe(Map<String, String> params) {
+    String queue = params.get(AccessPolicy.QUEUE_PARAM);
+    String scope = params.get(AccessPolicy.SCOPE_PARAM);
+    return queue != null ? " on queue " + queue : scope != null ? " on scope " + scope : "";
+  }
+}

@@ -1,0 +1,179 @@
+package io.omniroute.engine.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The whole access matrix, role by role and operation by operation, with queue and scope variants. */
+class AccessPolicyTest {
+  /** The roles of the columns below, in order. */
+  static final List<Role> ROLES = List.of(
+      Role.ADMIN, Role.SUPERVISOR, Role.supervisor("DE"), Role.OPS, Role.TELEPHONY, Role.ADAPTER,
+      Role.dealer("DE-MUC-001"));
+
+  /** The rule operations the rules API adds to openapi.yaml. */
+  static final Set<String> RULE_OPERATIONS = Set.of("listRules", "listRuleVersions", "getRuleVersion", "listAudit",
+      "validateRules", "simulateRules", "saveRuleVersion", "activateRules");
+
+  /** A = ALLOW, D = DENY, O = ALLOW_OWN_DEALER_CONTACT; "-" for no path parameter. */
+  static final String MATRIX = """
+      # operation        path parameter             admin supervisor supervisor:DE ops telephony adapter dealer:DE-MUC-001
+      createContact      -                          A     D          D             D   A         A       D
+      abandonContact     -                          A     D          D             D   A         A       D
+      getContact         -                          A     A          A             A   D         D       D
+      completeContact    -                          A     A          D             D   D         D       O
+      listQueues         -                          A     A          A             A   D         D       D
+      getQueue           queue=central              A     A          A             A   D         D       D
+      getQueue           queue=country:DE           A     A          A             A   D         D       D
+      getQueue           queue=dealer:DE-MUC-001    A     A          A             A   D         D       A
+      getQueue           queue=dealer:DE-BER-001    A     A          A             A   D         D       D
+      claimContact       queue=central              A     A          D             D   D         D       D
+      claimContact       queue=country:DE           A     A          D             D   D         D       D
+      claimContact       queue=dealer:DE-MUC-001    A     A          D             D   D         D       A
+      claimContact       queue=dealer:DE-BER-001    A     A          D             D   D         D       D
+      metrics            -                          A     D          D             A   D         D       D
+      listRules          -                          A     A          A             A   D         D       D
+      listRuleVersions   scope=global               A     A          A             A   D         D       D
+      listRuleVersions   scope=AT                   A     A          A             A   D         D       D
+      getRuleVersion     scope=DE                   A     A          A             A   D         D       D
+      listAudit          -                          A     A          A             A   D         D       D
+      validateRules      scope=global               A     A          D             D   D         D       D
+      validateRules      scope=DE                   A     D          A             D   D         D       D
+      validateRules      scope=AT                   A     D          D             D   D         D       D
+      simulateRules      scope=global               A     A          D             D   D         D       D
+      simulateRules      scope=DE                   A     D          A             D   D         D       D
+      simulateRules      scope=AT                   A     D          D             D   D         D       D
+      saveRuleVersion    scope=global               A     A          D             D   D         D       D
+      saveRuleVersion    scope=DE                   A     D          A             D   D         D       D
+      saveRuleVersion    scope=AT                   A     D          D             D   D         D       D
+      activateRules      scope=global               A     A          D             D   D         D       D
+      activateRules      scope=DE                   A     D          A             D   D         D       D
+      activateRules      scope=AT                   A     D          D             D   D         D       D
+      live               -                          A     A          A             A   A         A       A
+      ready              -                          A     A          A             A   A         A       A
+      deleteEverything   -                          A     D          D             D   D         D       D
+      """;
+
+  record Row(String operation, Map<String, String> params, List<AccessDecision> expected) {}
+
+  static List<Row> rows() {
+    List<Row> rows = new ArrayList<>();
+    for (String line : MATRIX.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
+      String[] cells = line.split("\\s+");
+      assertThat(cells).as(line).hasSize(2 + ROLES.size());
+      Map<String, String> params = new HashMap<>();
+      if (!cells[1].equals("-")) {
+        String[] param = cells[1].split("=", 2);
+        params.put(param[0], param[1]);
+      }
+      List<AccessDecision> expected = new ArrayList<>();
+      for (int i = 2; i < cells.length; i++) {
+        expected.add(switch (cells[i]) {
+          case "A" -> AccessDecision.ALLOW;
+          case "D" -> AccessDecision.DENY;
+          case "O" -> AccessDecision.ALLOW_OWN_DEALER_CONTACT;
+          default -> throw new IllegalArgumentException(line);
+        });
+      }
+      rows.add(new Row(cells[0], Map.copyOf(params), expected));
+    }
+    return rows;
+  }
+
+  static Stream<Arguments> matrix() {
+    return rows().stream().flatMap(row -> java.util.stream.IntStream.range(0, ROLES.size()).mapToObj(i ->
+        Arguments.of(ROLES.get(i), row.operation(), row.params(), row.expected().get(i))));
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2} -> {3}")
+  @MethodSource("matrix")
+  void decidesAsTheMatrixSays(Role role, String operation, Map<String, String> params, AccessDecision expected) {
+    assertThat(AccessPolicy.decide(new Principal("someone", Set.of(role)), operation, params)).isEqualTo(expected);
+  }
+
+  @Test
+  void everyKnownOperationIsInTheMatrix() {
+    Set<String> inMatrix = new TreeSet<>();
+    rows().forEach(row -> inMatrix.add(row.operation()));
+    assertThat(inMatrix).containsAll(AccessPolicy.knownOperations());
+  }
+
+  @Test
+  void everyOperationOfTheContractAndTheRulesApiHasAnExplicitEntry() throws IOException {
+    Set<String> operations = new TreeSet<>(RULE_OPERATIONS);
+    try (InputStream in = AccessPolicy.class.getClassLoader().getResourceAsStream("openapi.yaml")) {
+      assertThat(in).as("openapi.yaml on the class path").isNotNull();
+      JsonNode contract = new ObjectMapper(new YAMLFactory()).readTree(in);
+      contract.get("paths").forEach(path -> path.forEach(operation -> {
+        if (operation.has("operationId")) {
+          operations.add(operation.get("operationId").asText());
+        }
+      }));
+    }
+    assertThat(operations).hasSizeGreaterThan(RULE_OPERATIONS.size());
+    assertThat(AccessPolicy.knownOperations()).containsAll(operations);
+  }
+
+  @Test
+  void aCallerWithSeveralRolesGetsTheBestAnswer() {
+    Principal dealerAndCountrySupervisor = Principal.of("mixed", Role.dealer("DE-MUC-001"), Role.supervisor("DE"));
+    Principal dealerAndGlobalSupervisor = Principal.of("mixed", Role.dealer("DE-MUC-001"), Role.SUPERVISOR);
+    Principal intakeAndOps = Principal.of("mixed", Role.TELEPHONY, Role.OPS);
+
+    assertThat(AccessPolicy.decide(dealerAndCountrySupervisor, "completeContact", Map.of()))
+        .isEqualTo(AccessDecision.ALLOW_OWN_DEALER_CONTACT);
+    assertThat(AccessPolicy.decide(dealerAndGlobalSupervisor, "completeContact", Map.of()))
+        .isEqualTo(AccessDecision.ALLOW);
+    assertThat(AccessPolicy.decide(intakeAndOps, "createContact", Map.of())).isEqualTo(AccessDecision.ALLOW);
+    assertThat(AccessPolicy.decide(intakeAndOps, "metrics", Map.of())).isEqualTo(AccessDecision.ALLOW);
+    assertThat(AccessPolicy.decide(intakeAndOps, "claimContact", Map.of("queue", "central")))
+        .isEqualTo(AccessDecision.DENY);
+  }
+
+  @Test
+  void withoutAPrincipalOnlyPublicOperationsAreAllowed() {
+    assertThat(AccessPolicy.decide(null, "live", Map.of())).isEqualTo(AccessDecision.ALLOW);
+    assertThat(AccessPolicy.decide(null, "ready", Map.of())).isEqualTo(AccessDecision.ALLOW);
+    assertThat(AccessPolicy.decide(null, "listQueues", Map.of())).isEqualTo(AccessDecision.DENY);
+    assertThat(AccessPolicy.decide(null, "somethingNew", Map.of())).isEqualTo(AccessDecision.DENY);
+    assertThat(AccessPolicy.isPublic("live")).isTrue();
+    assertThat(AccessPolicy.isPublic("metrics")).isFalse();
+  }
+
+  @Test
+  void ruleWritesWithoutAScopeAreForAdminOnly() {
+    assertThat(AccessPolicy.decide(Principal.of("s", Role.SUPERVISOR), "activateRules", Map.of()))
+        .isEqualTo(AccessDecision.DENY);
+    assertThat(AccessPolicy.decide(Principal.of("a", Role.ADMIN), "activateRules", Map.of()))
+        .isEqualTo(AccessDecision.ALLOW);
+  }
+
+  @Test
+  void namesTheRolesThatWouldBeAllowed() {
+    assertThat(AccessPolicy.allowedRoles("createContact", Map.of())).isEqualTo("admin, telephony, adapter");
+    assertThat(AccessPolicy.allowedRoles("metrics", Map.of())).isEqualTo("admin, ops");
+    assertThat(AccessPolicy.allowedRoles("activateRules", Map.of("scope", "AT"))).isEqualTo("admin, supervisor:AT");
+    assertThat(AccessPolicy.allowedRoles("activateRules", Map.of("scope", "global")))
+        .isEqualTo("admin, supervisor (global)");
+    assertThat(AccessPolicy.allowedRoles("claimContact", Map.of("queue", "dealer:DE-BER-001")))
+        .isEqualTo("admin, supervisor (global), dealer:DE-BER-001");
+    assertThat(AccessPolicy.allowedRoles("getQueue", Map.of("queue", "central")))
+        .isEqualTo("admin, supervisor, supervisor:<CC>, ops");
+    assertThat(AccessPolicy.allowedRoles("somethingNew", Map.of())).isEqualTo("admin");
+  }
+}

@@ -1,0 +1,124 @@
+package io.omniroute.engine.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.omniroute.engine.support.EngineClient;
+import io.omniroute.engine.support.RunningEngine;
+import io.vertx.core.json.JsonObject;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Walks every endpoint of openapi.yaml with every demo role, no token and an unknown token, on a
+ * running engine: 401 without a known token, 403 exactly where {@link AccessPolicy} denies (whose
+ * matrix {@code AccessPolicyTest} spells out) or, for a dealer completing a contact, where the
+ * contact is not in its own queue, and otherwise the endpoint's own answer.
+ */
+class RoleMatrixIT {
+  private static final String DEALER_MAIL = ApiAccessIT.DEALER_MAIL;
+  /** Where the walk's contact waits: a dealer may complete it only from this queue. */
+  private static final String CONTACT_QUEUE = "dealer:DE-MUC-001";
+  private static final String RULES = new JsonObject().put("text", "package io.omniroute.rules;\n").encode();
+
+  /** One request of the walk: the operation it calls, its path parameters and the request. */
+  private record Call(String operation, Map<String, String> params, String method, String path, String body) {
+    HttpResponse<String> send(EngineClient client) {
+      return method.equals("GET") ? client.get(path) : client.post(path, body);
+    }
+
+    @Override
+    public String toString() {
+      return method + " " + path;
+    }
+  }
+
+  private static List<Call> calls(String contactId) {
+    List<Call> calls = new ArrayList<>(List.of(
+        new Call("createContact", Map.of(), "POST", "/v1/contacts", DEALER_MAIL),
+        new Call("getContact", Map.of(), "GET", "/v1/contacts/" + contactId, null),
+        new Call("completeContact", Map.of(), "POST", "/v1/contacts/" + contactId + "/complete", "{}"),
+        new Call("abandonContact", Map.of(), "POST", "/v1/contacts/unknown-id/abandon", "{}"),
+        new Call("listQueues", Map.of(), "GET", "/v1/queues", null),
+        new Call("metrics", Map.of(), "GET", "/metrics", null),
+        new Call("live", Map.of(), "GET", "/health/live", null),
+        new Call("ready", Map.of(), "GET", "/health/ready", null),
+        new Call("listRules", Map.of(), "GET", "/v1/rules", null),
+        new Call("listAudit", Map.of(), "GET", "/v1/audit", null)));
+    for (String queue : List.of("central", "country:DE", "dealer:DE-MUC-001", "dealer:DE-BER-001")) {
+      Map<String, String> params = Map.of(AccessPolicy.QUEUE_PARAM, queue);
+      calls.add(new Call("getQueue", params, "GET", "/v1/queues/" + queue, null));
+      calls.add(new Call("claimContact", params, "POST", "/v1/queues/" + queue + "/claim", "{\"agent\":\"matrix\"}"));
+    }
+    for (String scope : List.of("global", "DE", "AT")) {
+      Map<String, String> params = Map.of(AccessPolicy.SCOPE_PARAM, scope);
+      String base = "/v1/rules/" + scope;
+      calls.add(new Call("listRuleVersions", params, "GET", base + "/versions", null));
+      calls.add(new Call("getRuleVersion", params, "GET", base + "/versions/1", null));
+      calls.add(new Call("validateRules", params, "POST", base + "/validate", RULES));
+      calls.add(new Call("simulateRules", params, "POST", base + "/simulate",
+          new JsonObject(RULES).put("lastSeen", 5).encode()));
+      calls.add(new Call("saveRuleVersion", params, "POST", base + "/versions", RULES));
+      calls.add(new Call("activateRules", params, "POST", base + "/activate", "{\"version\":1}"));
+    }
+    return calls;
+  }
+
+  @Test
+  void everyRoleGetsExactlyItsRightsOnEveryEndpoint() throws Exception {
+    try (RunningEngine engine = RunningEngine.start()) {
+      String contactId = engine.as("demo-telephony").createContact(DEALER_MAIL).getString("id");
+      List<Call> calls = calls(contactId);
+      Set<String> walked = new TreeSet<>();
+      calls.forEach(call -> walked.add(call.operation()));
+      assertThat(walked).as("every operation of openapi.yaml is walked").isEqualTo(operationIds());
+      List<String> wrong = new ArrayList<>();
+      int checked = 0;
+      for (Call call : calls) {
+        boolean open = AccessPolicy.isPublic(call.operation());
+        for (EngineClient client : List.of(engine.anonymous(), engine.as("not-a-known-token"))) {
+          int status = call.send(client).statusCode();
+          checked++;
+          if (open ? status == 401 || status == 403 : status != 401) {
+            wrong.add(call + " with " + (client.token() == null ? "no token" : "an unknown token") + ": " + status);
+          }
+        }
+        for (String token : AccessTokens.DEMO_TOKENS.keySet()) {
+          Principal principal = AccessTokens.demo().authenticate(token).orElseThrow();
+          AccessDecision decision = AccessPolicy.decide(principal, call.operation(), call.params());
+          boolean denied = decision == AccessDecision.DENY || (decision == AccessDecision.ALLOW_OWN_DEALER_CONTACT
+              && !principal.ownsDealerQueue(CONTACT_QUEUE));
+          HttpResponse<String> response = call.send(engine.as(token));
+          checked++;
+          boolean forbidden = response.statusCode() == 403;
+          if (denied != forbidden || response.statusCode() == 401) {
+            wrong.add(call + " as " + principal.roles() + ": " + response.statusCode() + " " + response.body());
+          }
+        }
+      }
+      assertThat(wrong).isEmpty();
+      assertThat(checked).isEqualTo(calls.size() * (2 + AccessTokens.DEMO_TOKENS.size()));
+    }
+  }
+
+  private static Set<String> operationIds() throws Exception {
+    try (InputStream in = RoleMatrixIT.class.getClassLoader().getResourceAsStream("openapi.yaml")) {
+      JsonNode paths = new ObjectMapper(new YAMLFactory()).readTree(in).get("paths");
+      Set<String> ids = new TreeSet<>();
+      paths.forEach(path -> path.forEach(operation -> {
+        if (operation.has("operationId")) {
+          ids.add(operation.get("operationId").asText());
+        }
+      }));
+      return ids;
+    }
+  }
+}
