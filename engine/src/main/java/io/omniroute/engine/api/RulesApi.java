@@ -13,13 +13,15 @@ import io.omniroute.rules.RuleBook;
 import io.omniroute.rules.directory.ContactResolver;
 import io.omniroute.rules.directory.Directory;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -58,11 +60,7 @@ public final class RulesApi {
         .onFailure(ctx::fail);
   }
 
-  void versions(RoutingContext ctx) {
-    String scope = scope(ctx);
-    if (scope == null) {
-      return;
-    }
+  void versions(RoutingContext ctx, String scope) {
     store().active().compose(active -> store().versions(scope).map(versions -> {
       Integer activeVersion = active.get(scope);
       JsonArray list = new JsonArray();
@@ -71,11 +69,7 @@ public final class RulesApi {
     })).onSuccess(body -> Responses.json(ctx, 200, body)).onFailure(ctx::fail);
   }
 
-  void version(RoutingContext ctx) {
-    String scope = scope(ctx);
-    if (scope == null) {
-      return;
-    }
+  void version(RoutingContext ctx, String scope) {
     int number = Integer.parseInt(ctx.pathParam("version"));
     store().active().compose(active -> store().version(scope, number).map(found -> found
             .map(version -> versionJson(version, active.get(scope)).put("text", version.text()))
@@ -84,11 +78,7 @@ public final class RulesApi {
         .onFailure(ctx::fail);
   }
 
-  void validate(RoutingContext ctx) {
-    String scope = scope(ctx);
-    if (scope == null) {
-      return;
-    }
+  void validate(RoutingContext ctx, String scope) {
     rules.validate(scope, ContractValidation.bodyObject(ctx).getString("text"))
         .onSuccess(problems -> {
           JsonArray list = new JsonArray();
@@ -99,11 +89,7 @@ public final class RulesApi {
         .onFailure(ctx::fail);
   }
 
-  void save(RoutingContext ctx) {
-    String scope = scope(ctx);
-    if (scope == null) {
-      return;
-    }
+  void save(RoutingContext ctx, String scope) {
     JsonObject body = ContractValidation.bodyObject(ctx);
     rules.save(scope, body.getString("text"), actor.apply(ctx), body.getString("comment", ""))
         .onSuccess(saved -> {
@@ -113,11 +99,7 @@ public final class RulesApi {
         .onFailure(ctx::fail);
   }
 
-  void activate(RoutingContext ctx) {
-    String scope = scope(ctx);
-    if (scope == null) {
-      return;
-    }
+  void activate(RoutingContext ctx, String scope) {
     JsonObject body = ContractValidation.bodyObject(ctx);
     int version = body.getInteger("version");
     rules.activate(scope, version, actor.apply(ctx), body.getString("comment", ""))
@@ -126,11 +108,7 @@ public final class RulesApi {
         .onFailure(ctx::fail);
   }
 
-  void simulate(RoutingContext ctx) {
-    String scope = scope(ctx);
-    if (scope == null) {
-      return;
-    }
+  void simulate(RoutingContext ctx, String scope) {
     JsonObject body = ContractValidation.bodyObject(ctx);
     boolean hasText = body.containsKey("text");
     boolean hasContacts = body.containsKey("contacts");
@@ -177,17 +155,22 @@ public final class RulesApi {
     return rules.store();
   }
 
-  /** The scope of the request, or {@code null} after answering 404 for a country the directory does not know. */
-  private String scope(RoutingContext ctx) {
-    String scope = ctx.pathParam("scope");
-    if (RuleBook.GLOBAL.equals(scope) || directory.hasCountry(scope)) {
-      return scope;
-    }
-    List<String> known = new ArrayList<>();
-    directory.countries().forEach(country -> known.add(country.code()));
-    Problem.send(ctx, 404, "Scope not found", "No rule scope '" + scope + "': use 'global' or a country of the"
-        + " directory (" + String.join(", ", known) + ").");
-    return null;
+  /**
+   * A handler of {@code /v1/rules/{scope}/...} that runs {@code handler} with the request's scope,
+   * or answers 404 for a country the directory does not know.
+   */
+  Handler<RoutingContext> inScope(BiConsumer<RoutingContext, String> handler) {
+    return ctx -> {
+      String scope = ctx.pathParam("scope");
+      if (RuleBook.GLOBAL.equals(scope) || directory.hasCountry(scope)) {
+        handler.accept(ctx, scope);
+        return;
+      }
+      List<String> known = new ArrayList<>();
+      directory.countries().forEach(country -> known.add(country.code()));
+      Problem.send(ctx, 404, "Scope not found", "No rule scope '" + scope + "': use 'global' or a country of the"
+          + " directory (" + String.join(", ", known) + ").");
+    };
   }
 
   private List<RecentContacts.Seen> given(JsonArray contacts) {

@@ -2,6 +2,7 @@ package io.omniroute.engine.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omniroute.engine.support.RuleTexts;
 import io.omniroute.engine.support.RunningEngine;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -25,20 +26,6 @@ class ActivationUnderLoadIT {
   private static final int WRITERS = 6;
   private static final int ACTIVATIONS = 12;
 
-  private static String rule(String dealer, String topic) {
-    return """
-        package io.omniroute.rules;
-
-        rule "Vehicle tax questions to %1$s"
-        when
-          $a : Assessment( mentionsAny("kfz-steuer") )
-        then
-          $a.setTopic( "%2$s" );
-          $a.routeDealer( "%1$s" );
-        end
-        """.formatted(dealer, topic);
-  }
-
   /** What each version decides for a tax question: queue and topic. */
   private static final Map<String, List<String>> EXPECTED = Map.of(
       "global:1", List.of("country:DE", "general"),
@@ -50,7 +37,7 @@ class ActivationUnderLoadIT {
     try (RunningEngine engine = RunningEngine.start()) {
       for (String[] version : new String[][] {{"DE-BER-001", "tax-berlin"}, {"DE-MUC-001", "tax-munich"}}) {
         HttpResponse<String> saved = engine.post("/v1/rules/DE/versions",
-            new JsonObject().put("text", rule(version[0], version[1])).encode());
+            new JsonObject().put("text", RuleTexts.taxQuestionsTo(version[0], version[1])).encode());
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
       }
       AtomicBoolean running = new AtomicBoolean(true);
@@ -61,7 +48,7 @@ class ActivationUnderLoadIT {
       for (int w = 0; w < WRITERS; w++) {
         writers.add(pool.submit(() -> {
           while (running.get()) {
-            HttpResponse<String> answer = engine.post("/v1/contacts", RulesApiIT.TAX_QUESTION);
+            HttpResponse<String> answer = engine.post("/v1/contacts", RuleTexts.TAX_QUESTION);
             String mismatch = mismatch(answer);
             if (mismatch != null) {
               wrong.add(mismatch);
@@ -78,7 +65,7 @@ class ActivationUnderLoadIT {
           Thread.sleep(60);
           HttpResponse<String> activated = engine.post("/v1/rules/DE/activate", "{\"version\":" + version + "}");
           assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
-          JsonObject next = new JsonObject(engine.post("/v1/contacts", RulesApiIT.TAX_QUESTION).body());
+          JsonObject next = new JsonObject(engine.post("/v1/contacts", RuleTexts.TAX_QUESTION).body());
           assertThat(next.getString("rulesVersion")).as("the first decision after activation %d", i)
               .isEqualTo("global:1+DE:" + version);
         }

@@ -3,6 +3,7 @@ package io.omniroute.engine.api;
 import static io.omniroute.engine.api.ContactsApiIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omniroute.engine.support.RuleTexts;
 import io.omniroute.engine.support.RunningEngine;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,24 +15,11 @@ import org.junit.jupiter.api.Test;
 
 /** A supervisor's work with rules over HTTP: validate, simulate, save, activate, roll back, audit. */
 class RulesApiIT {
-  static final String TAX_QUESTION = "{\"channel\":\"email\",\"country\":\"DE\",\"text\":\"Wie hoch ist die Kfz-Steuer?\"}";
-  static final String DE_TAX_TO_BERLIN = rule("Vehicle tax questions to Berlin", "DE-BER-001");
-  static final String DE_TAX_TO_MUNICH = rule("Vehicle tax questions to Munich", "DE-MUC-001");
+  private static final String TAX_QUESTION = RuleTexts.TAX_QUESTION;
+  private static final String DE_TAX_TO_BERLIN = RuleTexts.taxQuestionsTo("DE-BER-001");
+  private static final String DE_TAX_TO_MUNICH = RuleTexts.taxQuestionsTo("DE-MUC-001");
 
   private RunningEngine engine;
-
-  static String rule(String name, String dealer) {
-    return """
-        package io.omniroute.rules;
-
-        rule "%s"
-        when
-          $a : Assessment( mentionsAny("kfz-steuer") )
-        then
-          $a.routeDealer( "%s" );
-        end
-        """.formatted(name, dealer);
-  }
 
   static String text(String drl) {
     return new JsonObject().put("text", drl).encode();

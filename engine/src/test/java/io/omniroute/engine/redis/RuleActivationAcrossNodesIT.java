@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omniroute.engine.support.EngineProcess;
 import io.omniroute.engine.support.RedisForTests;
+import io.omniroute.engine.support.RuleTexts;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -19,24 +20,10 @@ import redis.embedded.RedisServer;
  * versions at once and sees the same audit log.
  */
 class RuleActivationAcrossNodesIT {
-  private static final String TAX_QUESTION =
-      "{\"channel\":\"email\",\"country\":\"DE\",\"text\":\"Wie hoch ist die Kfz-Steuer?\"}";
+  private static final String TAX_QUESTION = RuleTexts.TAX_QUESTION;
   private static final Duration SWAP_LIMIT = Duration.ofSeconds(1);
 
   @TempDir Path work;
-
-  private static String rule(String dealer) {
-    return """
-        package io.omniroute.rules;
-
-        rule "Vehicle tax questions to %1$s"
-        when
-          $a : Assessment( mentionsAny("kfz-steuer") )
-        then
-          $a.routeDealer( "%1$s" );
-        end
-        """.formatted(dealer);
-  }
 
   @Test
   void anActivationOnOneNodeReachesTheOthersWithinASecond() throws Exception {
@@ -47,8 +34,8 @@ class RuleActivationAcrossNodesIT {
     try (EngineProcess a = EngineProcess.start(work, "node-a", args);
          EngineProcess b = EngineProcess.start(work, "node-b", args)) {
       assertThat(version(b)).isEqualTo("global:1");
-      save(a, rule("DE-BER-001"), "tax questions to Berlin");
-      save(b, rule("DE-MUC-001"), "tax questions to Munich");
+      save(a, RuleTexts.taxQuestionsTo("DE-BER-001"), "tax questions to Berlin");
+      save(b, RuleTexts.taxQuestionsTo("DE-MUC-001"), "tax questions to Munich");
 
       activate(a, 1, "go live");
       Duration toB = timeUntil(b, "global:1+DE:1");

@@ -1,5 +1,6 @@
 package io.omniroute.engine.rules;
 
+import static io.omniroute.engine.rules.RuleStoreContract.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -7,12 +8,10 @@ import io.omniroute.engine.metrics.EngineMetrics;
 import io.omniroute.rules.RuleCompilationException;
 import io.omniroute.rules.ServiceLevels;
 import io.omniroute.rules.directory.DirectoryLoader;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,16 +35,6 @@ class RulesServiceTest {
   @AfterEach
   void stop() {
     await(vertx.close());
-  }
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Test
