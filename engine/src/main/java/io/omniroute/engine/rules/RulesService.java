@@ -121,6 +121,10 @@ public final class RulesService {
       known.or(() -> cached(label)).ifPresentOrElse(rules -> ready.put(scope, rules), () -> missing.add(
           store.version(scope, version).map(found -> found.orElseThrow(() -> new RuleVersionNotFoundException(scope, version)))));
     });
+    if (missing.isEmpty() && now != null && now.versions().keySet().equals(active.keySet())
+        && ready.keySet().stream().allMatch(scope -> now.get(scope).orElseThrow() == ready.get(scope))) {
+      return Future.succeededFuture(now);
+    }
     return Future.all(missing).compose(read -> vertx.executeBlocking(() -> {
       for (int i = 0; i < read.size(); i++) {
         RuleVersion version = read.resultAt(i);
