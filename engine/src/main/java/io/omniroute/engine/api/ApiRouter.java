@@ -37,6 +37,7 @@ public final class ApiRouter {
   public static Router create(Vertx vertx, OpenApiDocument document, ApiHandlers api) {
     Map<String, Handler<RoutingContext>> handlers = api.byOperationId();
     Router router = Router.router(vertx);
+    ContractSchemas schemas = ContractSchemas.of(document.yaml());
     BodyHandler bodies = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
     BodyHandler ruleBodies = BodyHandler.create(false).setBodyLimit(RULES_BODY_LIMIT_BYTES);
     for (Operation operation : document.contract().operations()) {
@@ -49,7 +50,7 @@ public final class ApiRouter {
         route.handler(operation.getOpenAPIPath().startsWith("/v1/rules") ? ruleBodies : bodies);
       }
       route.handler(api.access().forOperation(operation.getOperationId()));
-      route.handler(ContractValidation.of(operation, document.contract().getSchemaRepository())).handler(handler);
+      route.handler(ContractValidation.of(operation.getOperationId(), schemas)).handler(handler);
     }
     router.get("/openapi.yaml").handler(ctx ->
         ctx.response().putHeader("Content-Type", "application/yaml").end(document.yaml()));

@@ -1,91 +1,80 @@
 package io.omniroute.engine.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.ValidationMessage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.json.schema.OutputUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Turns JSON-schema validation output into field errors a client can act on: one entry per
- * offending field, named as a dotted path ({@code from.phone}), with messages such as "is
- * required", "must be one of ..." or the expected format. Stateless.
+ * Turns JSON-schema validation messages into field errors a client can act on: one entry per
+ * offending field and problem, the field named as a dotted path ({@code from.phone}), with messages
+ * such as "is required", "must be one of ..." or the expected format. Stateless.
  */
 final class SchemaErrors {
   private SchemaErrors() {}
 
-  private static final Pattern REQUIRED = Pattern.compile("Instance does not have required property \"(.+)\"");
-  private static final Pattern SUMMARY = Pattern.compile("Property \".*\" does not match schema|A subschema had errors");
-  private static final String UNKNOWN = "does not match additional properties schema";
   private static final Map<String, String> FORMATS = Map.of(
       "from.phone", "must be an E.164 phone number such as +498912345678",
       "from.email", "must be an e-mail address such as anna@example.com",
       "country", "must be an ISO 3166-1 alpha-2 country code such as DE",
       "language", "must be a language tag such as de or en-GB");
 
-  /** Leaf errors of the schema validation, one readable message per field problem. */
-  static JsonArray fieldErrors(OutputUnit unit) {
-    List<OutputUnit> leaves = new ArrayList<>();
-    collectLeaves(unit, leaves);
-    Map<String, Set<String>> byField = new LinkedHashMap<>();
-    for (OutputUnit leaf : leaves) {
-      String field = field(leaf.getInstanceLocation());
-      String message = leaf.getError();
-      if (message == null) {
-        continue;
-      }
-      Matcher required = REQUIRED.matcher(message);
-      if (required.matches()) {
-        field = field.equals("body") ? required.group(1) : field + "." + required.group(1);
-        message = "is required";
-      } else if (message.startsWith("Instance does not match any of [")) {
-        message = "must be one of " + message.substring("Instance does not match any of [".length(), message.length() - 1)
-            .replace("\"", "").replace(",", ", ");
-      } else if (message.startsWith("String does not match pattern")) {
-        message = FORMATS.getOrDefault(field, message);
-      }
-      byField.computeIfAbsent(field, f -> new LinkedHashSet<>()).add(message);
+  /** One {@code {field, message}} per problem, in the order the validator found them, without repeats. */
+  static JsonArray fieldErrors(Collection<ValidationMessage> messages) {
+    Set<List<String>> seen = new LinkedHashSet<>();
+    for (ValidationMessage message : messages) {
+      String field = field(message);
+      seen.add(List.of(field, message(field, message)));
     }
     JsonArray errors = new JsonArray();
-    byField.forEach((field, messages) -> {
-      List<String> specific = messages.stream()
-          .filter(m -> !SUMMARY.matcher(m).matches() && !m.endsWith(UNKNOWN)).toList();
-      boolean declared = messages.stream().anyMatch(m -> m.endsWith("does not match schema"));
-      if (specific.isEmpty() && !declared && messages.stream().anyMatch(m -> m.endsWith(UNKNOWN))) {
-        specific = List.of("is not a known field: remove it (see /openapi.yaml)");
-      }
-      specific.forEach(message -> errors.add(Problem.fieldError(field, message)));
-    });
+    seen.forEach(error -> errors.add(Problem.fieldError(error.get(0), error.get(1))));
     return errors;
   }
 
-  private static void collectLeaves(OutputUnit unit, List<OutputUnit> leaves) {
-    if (unit == null) {
-      return;
-    }
-    if (unit.getErrors() == null || unit.getErrors().isEmpty()) {
-      if (unit.getError() != null) {
-        leaves.add(unit);
-      }
-      return;
-    }
-    for (OutputUnit child : unit.getErrors()) {
-      collectLeaves(child, leaves);
-    }
+  /** The messages alone, for a value that is not a field of a body (a parameter). */
+  static String messages(Collection<ValidationMessage> messages, String field) {
+    Set<String> texts = new LinkedHashSet<>();
+    messages.forEach(message -> texts.add(message(field, message)));
+    return String.join("; ", texts);
   }
 
-  private static String field(String instanceLocation) {
-    if (instanceLocation == null) {
-      return "body";
+  private static String field(ValidationMessage message) {
+    String pointer = message.getInstanceLocation().toString();
+    List<String> parts = new ArrayList<>();
+    for (String token : pointer.split("/")) {
+      if (!token.isEmpty()) {
+        parts.add(token.replace("~1", "/").replace("~0", "~"));
+      }
     }
-    String pointer = instanceLocation.startsWith("#") ? instanceLocation.substring(1) : instanceLocation;
-    return pointer.isEmpty() || pointer.equals("/") ? "body" : pointer.substring(1).replace('/', '.');
+    String type = message.getType();
+    if (message.getProperty() != null && (type.equals("required") || type.equals("additionalProperties"))) {
+      parts.add(message.getProperty());
+    }
+    return parts.isEmpty() ? "body" : String.join(".", parts);
+  }
+
+  private static String message(String field, ValidationMessage message) {
+    Object[] arguments = message.getArguments();
+    return switch (message.getType()) {
+      case "required" -> "is required";
+      case "additionalProperties" -> "is not a known field: remove it (see /openapi.yaml)";
+      case "enum" -> "must be one of " + values(message.getSchemaNode());
+      case "pattern" -> FORMATS.getOrDefault(field, "must match the pattern " + arguments[0]);
+      case "type" -> "must be of type " + arguments[1] + ", not " + arguments[0];
+      default -> message.getError();
+    };
+  }
+
+  private static String values(JsonNode enumeration) {
+    List<String> values = new ArrayList<>();
+    enumeration.forEach(value -> values.add(value.asText()));
+    return String.join(", ", values);
   }
 
   static String describe(JsonArray errors, String fallback) {

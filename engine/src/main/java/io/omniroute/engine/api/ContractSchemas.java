@@ -1,0 +1,155 @@
+package io.omniroute.engine.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.AnnotationKeyword;
+import com.networknt.schema.JsonMetaSchema;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.oas.OpenApi31;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The request schemas of {@code openapi.yaml}, compiled by networknt's json-schema-validator with
+ * the OpenAPI 3.1 dialect. Each operation's parameters and JSON body are found in the document and
+ * compiled once, so validating a request costs a few microseconds (Vert.x's own validator ran
+ * interpreted: its one 9 KB method is over HotSpot's limit for compiling, see BENCHMARKS.md).
+ * Built once per router; the compiled schemas are immutable and shared by all event loops.
+ */
+final class ContractSchemas {
+  /** Where the contract is known to the validator: {@code $ref}s resolve inside this document. */
+  private static final String LOCATION = "app://omniroute/openapi.yaml";
+  private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
+
+  private final JsonNode document;
+  private final JsonSchemaFactory factory;
+  private final Set<String> unknownKeywords;
+  private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().build();
+
+  private ContractSchemas(JsonNode document, JsonSchemaFactory factory, Set<String> unknownKeywords) {
+    this.document = document;
+    this.factory = factory;
+    this.unknownKeywords = unknownKeywords;
+  }
+
+  /** Reads the contract's text (YAML). */
+  static ContractSchemas of(String yaml) {
+    JsonNode document;
+    try {
+      document = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+    } catch (IOException e) {
+      throw new UncheckedIOException("openapi.yaml is not valid YAML", e);
+    }
+    byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
+    Set<String> unknown = ConcurrentHashMap.newKeySet();
+    JsonMetaSchema dialect = JsonMetaSchema.builder(OpenApi31.getInstance())
+        .unknownKeywordFactory((keyword, context) -> {
+          unknown.add(keyword);
+          return new AnnotationKeyword(keyword);
+        })
+        .build();
+    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
+        .metaSchema(dialect)
+        .defaultMetaSchemaIri(dialect.getIri())
+        .schemaLoaders(loaders -> loaders.add(iri ->
+            LOCATION.equals(iri.toString()) ? () -> new ByteArrayInputStream(bytes) : null)));
+    return new ContractSchemas(document, factory, unknown);
+  }
+
+  /**
+   * The keywords met so far that are neither JSON Schema nor OpenAPI: the document's own top-level
+   * fields, and anything else only by mistake (a misspelt keyword would silently validate nothing).
+   */
+  Set<String> unknownKeywords() {
+    return Set.copyOf(unknownKeywords);
+  }
+
+  /** The parameters and body of one operation, by its {@code operationId}. */
+  OperationSchemas operation(String operationId) {
+    Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
+    while (paths.hasNext()) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      String pathPointer = "/paths/" + escape(path.getKey());
+      for (String method : METHODS) {
+        JsonNode operation = path.getValue().get(method);
+        if (operation != null && operationId.equals(operation.path("operationId").asText())) {
+          List<ParameterSchema> parameters = new ArrayList<>();
+          addParameters(path.getValue().path("parameters"), pathPointer + "/parameters", parameters);
+          addParameters(operation.path("parameters"), pathPointer + "/" + method + "/parameters", parameters);
+          return new OperationSchemas(List.copyOf(parameters), body(operation, pathPointer + "/" + method));
+        }
+      }
+    }
+    throw new IllegalArgumentException("openapi.yaml has no operation " + operationId);
+  }
+
+  private void addParameters(JsonNode list, String listPointer, List<ParameterSchema> into) {
+    for (int i = 0; i < list.size(); i++) {
+      String pointer = listPointer + "/" + i;
+      JsonNode parameter = list.get(i);
+      if (parameter.has("$ref")) {
+        pointer = localPointer(parameter.get("$ref").asText());
+        parameter = document.at(pointer);
+      }
+      String type = parameter.path("schema").path("type").asText("string");
+      into.add(new ParameterSchema(parameter.path("name").asText(), parameter.path("in").asText(),
+          parameter.path("required").asBoolean(false), type, compile(pointer + "/schema")));
+    }
+  }
+
+  private BodySchema body(JsonNode operation, String operationPointer) {
+    JsonNode body = operation.get("requestBody");
+    if (body == null) {
+      return null;
+    }
+    String pointer = operationPointer + "/requestBody";
+    if (body.has("$ref")) {
+      pointer = localPointer(body.get("$ref").asText());
+      body = document.at(pointer);
+    }
+    if (!body.path("content").has("application/json")) {
+      return null;
+    }
+    return new BodySchema(body.path("required").asBoolean(false),
+        compile(pointer + "/content/" + escape("application/json") + "/schema"));
+  }
+
+  private JsonSchema compile(String pointer) {
+    JsonSchema schema = factory.getSchema(SchemaLocation.of(LOCATION + "#" + pointer), config);
+    schema.initializeValidators();
+    return schema;
+  }
+
+  private static String localPointer(String ref) {
+    if (!ref.startsWith("#/")) {
+      throw new IllegalArgumentException("openapi.yaml: only local $refs are supported, got " + ref);
+    }
+    return ref.substring(1);
+  }
+
+  private static String escape(String token) {
+    return token.replace("~", "~0").replace("/", "~1");
+  }
+
+  /** What an operation accepts: its parameters in document order, and its JSON body ({@code null} if none). */
+  record OperationSchemas(List<ParameterSchema> parameters, BodySchema body) {}
+
+  /** One parameter: {@code in} is {@code path}, {@code query}, {@code header} or {@code cookie}; {@code type} the schema's type. */
+  record ParameterSchema(String name, String in, boolean required, String type, JsonSchema schema) {}
+
+  /** A JSON request body and whether the operation requires it. */
+  record BodySchema(boolean required, JsonSchema schema) {}
+}
