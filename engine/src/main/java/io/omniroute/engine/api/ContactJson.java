@@ -1,48 +1,66 @@
 package io.omniroute.engine.api;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.omniroute.engine.queue.ContactRecord;
 import io.omniroute.engine.queue.HistoryEvent;
 import io.omniroute.rules.Decision;
 import io.omniroute.rules.model.Route;
-import io.vertx.core.json.JsonArray;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Renders contacts and decisions as the API's JSON. Stateless. */
+/**
+ * Renders contacts and decisions as the API's JSON. The answers of the busy operations (a new
+ * contact's decision, a contact's full view) are written field by field with Jackson's streaming
+ * generator straight into bytes, without building a tree of maps first; the received contact is
+ * copied in as the compact JSON it is stored as. Stateless and thread-safe.
+ */
 public final class ContactJson {
+  private static final JsonFactory JSON = new JsonFactory();
+
   private ContactJson() {}
 
   /** The intake answer: id, status, classification, route, trace, rulesVersion. */
-  public static JsonObject decision(ContactRecord record) {
-    Decision decision = record.decision();
-    return new JsonObject()
-        .put("id", record.id())
-        .put("status", record.status().name())
-        .put("classification", classification(decision))
-        .put("route", route(decision.route(), record.receivedAt().plus(decision.responseTarget()), decision))
-        .put("trace", new JsonArray(decision.trace()))
-        .put("rulesVersion", decision.rulesVersion());
+  public static Buffer decision(ContactRecord record) {
+    return write(json -> {
+      json.writeStartObject();
+      decisionFields(json, record);
+      json.writeEndObject();
+    });
   }
 
   /** The full view: the decision plus the contact as received, where it waits now and its history. */
-  public static JsonObject full(ContactRecord record) {
-    JsonObject json = decision(record)
-        .put("receivedAt", record.receivedAt().toString())
-        .put("contact", record.request().toJson())
-        .put("current", route(record.route(), record.deadline(), null));
-    if (record.agent() != null) {
-      json.put("agent", record.agent());
-    }
-    JsonArray history = new JsonArray();
-    for (HistoryEvent event : record.history()) {
-      JsonObject item = new JsonObject().put("type", event.type()).put("at", event.at().toString());
-      if (event.detail() != null) {
-        item.put("detail", event.detail());
+  public static Buffer full(ContactRecord record) {
+    return write(json -> {
+      json.writeStartObject();
+      decisionFields(json, record);
+      json.writeStringField("receivedAt", record.receivedAt().toString());
+      json.writeFieldName("contact");
+      json.writeRawValue(record.request().json());
+      json.writeFieldName("current");
+      route(json, record.route(), record.deadline(), null);
+      if (record.agent() != null) {
+        json.writeStringField("agent", record.agent());
       }
-      history.add(item);
-    }
-    return json.put("history", history);
+      json.writeArrayFieldStart("history");
+      for (HistoryEvent event : record.history()) {
+        json.writeStartObject();
+        json.writeStringField("type", event.type());
+        json.writeStringField("at", event.at().toString());
+        if (event.detail() != null) {
+          json.writeStringField("detail", event.detail());
+        }
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    });
   }
 
   /** A waiting contact as listed in a queue. */
@@ -66,18 +84,53 @@ public final class ContactJson {
         .put("topic", decision.classification().topic());
   }
 
-  private static JsonObject route(Route route, Instant deadline, Decision decision) {
-    JsonObject json = new JsonObject()
-        .put("level", route.level().name())
-        .put("queue", route.queue())
-        .put("priority", route.priority())
-        .put("deadline", deadline.toString());
+  private static void decisionFields(JsonGenerator json, ContactRecord record) throws IOException {
+    Decision decision = record.decision();
+    json.writeStringField("id", record.id());
+    json.writeStringField("status", record.status().name());
+    json.writeObjectFieldStart("classification");
+    json.writeStringField("knowledge", decision.classification().knowledge().name());
+    json.writeStringField("urgency", decision.classification().urgency().name());
+    json.writeStringField("topic", decision.classification().topic());
+    json.writeEndObject();
+    json.writeFieldName("route");
+    route(json, decision.route(), record.receivedAt().plus(decision.responseTarget()), decision);
+    json.writeArrayFieldStart("trace");
+    for (String step : decision.trace()) {
+      json.writeString(step);
+    }
+    json.writeEndArray();
+    json.writeStringField("rulesVersion", decision.rulesVersion());
+  }
+
+  private static void route(JsonGenerator json, Route route, Instant deadline, Decision decision) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("level", route.level().name());
+    json.writeStringField("queue", route.queue());
+    json.writeNumberField("priority", route.priority());
+    json.writeStringField("deadline", deadline.toString());
     if (decision != null) {
-      json.put("responseTargetSeconds", decision.responseTarget().toSeconds());
+      json.writeNumberField("responseTargetSeconds", decision.responseTarget().toSeconds());
       if (decision.contextDealerId() != null) {
-        json.put("contextDealerId", decision.contextDealerId());
+        json.writeStringField("contextDealerId", decision.contextDealerId());
       }
     }
-    return json;
+    json.writeEndObject();
+  }
+
+  private static Buffer write(Body body) {
+    try (ByteArrayBuilder bytes = new ByteArrayBuilder(1024)) {
+      try (JsonGenerator json = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
+        body.writeTo(json);
+      }
+      return Buffer.buffer(bytes.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing JSON to memory failed", e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Body {
+    void writeTo(JsonGenerator json) throws IOException;
   }
 }
