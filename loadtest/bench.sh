@@ -10,7 +10,9 @@
 # Every process it starts is stopped on exit, failure or Ctrl-C.
 #
 # Settings (environment): DURATION (max-mode runs, default 30s), OPEN_DURATION (default 60s),
-# WARMUP (default 10s), CONNECTIONS (default 64), OUT (results folder, default loadtest/results),
+# WARMUP (max-mode runs, default 30s: the JIT compiles the engine's code for ~30 s under load, see
+# BENCHMARKS.md), OPEN_WARMUP (default 10s, the engine is warm by then), CONNECTIONS (default 64),
+# OUT (results folder, default loadtest/results),
 # JAVA_OPTS (the load generator's JVM flags), SERVER_JAVA_OPTS (the baseline's and the engine's),
 # SKIP_BUILD=1 to reuse built jars, SKIP_REDIS=1 to leave out step 4, REDIS_SERVER (a redis-server
 # binary; default: redis-server on the PATH, else the one in the embedded-redis test dependency).
@@ -21,7 +23,8 @@ cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-30s}
 OPEN_DURATION=${OPEN_DURATION:-60s}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-30s}
+OPEN_WARMUP=${OPEN_WARMUP:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 OUT=${OUT:-loadtest/results}
 BENCH_JAR=loadtest/target/omniroute-benchmarks.jar
@@ -132,7 +135,7 @@ load --url "http://127.0.0.1:$port" --mode max --connections "$CONNECTIONS" --wa
 
 rate=$(java -cp "$BENCH_JAR" io.omniroute.loadtest.report.Comparison half-rate "$OUT/engine-max.json")
 echo "== engine (memory store): open model at $rate contacts/s (half of its max), $OPEN_DURATION"
-load --url "http://127.0.0.1:$port" --mode open --rate "$rate" --warmup "$WARMUP" --duration "$OPEN_DURATION" \
+load --url "http://127.0.0.1:$port" --mode open --rate "$rate" --warmup "$OPEN_WARMUP" --duration "$OPEN_DURATION" \
   --seed 3 --report-out "$OUT/engine-open.json" --histogram-out "$OUT/engine-open.hgrm" --chart-out "$OUT/engine-open.png"
 stop_all
 echo "longest GC pause in the engine (max and open runs): $(grep -oE '[0-9.]+ms$' "$LOGS/engine-gc.log" | sort -n | tail -1)"

@@ -7,7 +7,6 @@ import io.omniroute.engine.metrics.EngineMetrics;
 import io.omniroute.engine.queue.ContactRecord;
 import io.omniroute.engine.queue.QueueStore;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,8 +28,7 @@ public final class ContactsApi {
   }
 
   void create(RoutingContext ctx) {
-    JsonObject body = ContractValidation.bodyObject(ctx);
-    intake.submit(body, ctx.request().getHeader(IDEMPOTENCY_KEY))
+    intake.submit(ContractValidation.bodyTree(ctx), ctx.request().getHeader(IDEMPOTENCY_KEY))
         .onSuccess(accepted -> Responses.json(ctx, accepted.created() ? 201 : 200, ContactJson.decision(accepted.record())))
         .onFailure(ctx::fail);
   }

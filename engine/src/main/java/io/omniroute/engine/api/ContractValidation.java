@@ -50,14 +50,23 @@ final class ContractValidation implements Handler<RoutingContext> {
     return new ContractValidation(schemas.operation(operationId));
   }
 
-  /** The validated JSON body of this request ({@code null} when the operation has none). */
-  static Object body(RoutingContext ctx) {
+  /** The validated JSON body of this request as parsed ({@code null} when the operation has none). */
+  static JsonNode bodyTree(RoutingContext ctx) {
     return ctx.get(BODY_KEY);
   }
 
-  /** The validated JSON body of this request as an object. */
+  /** The validated JSON body of this request as a Vert.x object ({@code null} when it has none). */
+  @SuppressWarnings("unchecked")
   static JsonObject bodyObject(RoutingContext ctx) {
-    return (JsonObject) ctx.get(BODY_KEY);
+    JsonNode tree = bodyTree(ctx);
+    if (tree == null) {
+      return null;
+    }
+    try {
+      return new JsonObject(MAPPER.treeToValue(tree, Map.class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a parsed JSON object could not be converted", e);
+    }
   }
 
   @Override
@@ -106,23 +115,8 @@ final class ContractValidation implements Handler<RoutingContext> {
       Problem.send(ctx, 400, "Invalid request", SchemaErrors.describe(errors, "The body does not match the schema."), errors);
       return false;
     }
-    ctx.put(BODY_KEY, toVertx(json));
+    ctx.put(BODY_KEY, json);
     return true;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Object toVertx(JsonNode json) {
-    try {
-      if (json.isObject()) {
-        return new JsonObject(MAPPER.treeToValue(json, Map.class));
-      }
-      if (json.isArray()) {
-        return new JsonArray(MAPPER.treeToValue(json, List.class));
-      }
-      return MAPPER.treeToValue(json, Object.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a parsed JSON tree could not be converted", e);
-    }
   }
 
   /** {@code null} when the parameter is acceptable, else what is wrong with it. */

@@ -1,5 +1,7 @@
 package io.omniroute.engine.intake;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omniroute.rules.model.Channel;
 import io.omniroute.rules.model.Contact;
 import io.vertx.core.json.JsonObject;
@@ -13,31 +15,44 @@ import java.util.Map;
 public final class ContactRequests {
   private ContactRequests() {}
 
-  public static Contact toContact(JsonObject body) {
-    JsonObject from = body.getJsonObject("from", new JsonObject());
-    return Contact.builder(Channel.fromWire(body.getString("channel")))
-        .phone(from.getString("phone"))
-        .email(from.getString("email"))
-        .handle(from.getString("handle"))
-        .network(from.getString("network"))
-        .customerId(body.getString("customerId"))
-        .country(body.getString("country"))
-        .dealerId(body.getString("dealerId"))
-        .language(body.getString("language"))
-        .subject(body.getString("subject"))
-        .text(body.getString("text"))
-        .references(strings(body.getJsonObject("references")))
-        .publicPost(body.getBoolean("public", false))
-        .attributes(strings(body.getJsonObject("attributes")))
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The contact of a body as the engine parsed it. */
+  public static Contact toContact(JsonNode body) {
+    JsonNode from = body.path("from");
+    return Contact.builder(Channel.fromWire(body.path("channel").asText()))
+        .phone(text(from, "phone"))
+        .email(text(from, "email"))
+        .handle(text(from, "handle"))
+        .network(text(from, "network"))
+        .customerId(text(body, "customerId"))
+        .country(text(body, "country"))
+        .dealerId(text(body, "dealerId"))
+        .language(text(body, "language"))
+        .subject(text(body, "subject"))
+        .text(text(body, "text"))
+        .references(strings(body.get("references")))
+        .publicPost(body.path("public").asBoolean(false))
+        .attributes(strings(body.get("attributes")))
         .build();
   }
 
-  private static Map<String, String> strings(JsonObject object) {
-    if (object == null) {
+  /** The contact of a body given as a Vert.x object. */
+  public static Contact toContact(JsonObject body) {
+    return toContact(JSON.<JsonNode>valueToTree(body.getMap()));
+  }
+
+  private static String text(JsonNode object, String field) {
+    JsonNode value = object.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
+  private static Map<String, String> strings(JsonNode object) {
+    if (object == null || !object.isObject()) {
       return Map.of();
     }
     Map<String, String> values = new LinkedHashMap<>();
-    object.forEach(entry -> values.put(entry.getKey(), String.valueOf(entry.getValue())));
+    object.fields().forEachRemaining(entry -> values.put(entry.getKey(), entry.getValue().asText()));
     return values;
   }
 }

@@ -1,5 +1,6 @@
 package io.omniroute.engine.intake;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.omniroute.engine.metrics.EngineMetrics;
 import io.omniroute.engine.queue.Accepted;
 import io.omniroute.engine.queue.ContactPayload;
@@ -13,7 +14,6 @@ import io.omniroute.rules.directory.ContactResolver;
 import io.omniroute.rules.directory.Directory;
 import io.omniroute.rules.model.Contact;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -59,7 +59,7 @@ public final class IntakeService {
    * Decides and stores a contact. With an idempotency key seen before, answers the first record
    * and stores nothing ({@link Accepted#created()} is false).
    */
-  public Future<Accepted> submit(JsonObject body, String idempotencyKey) {
+  public Future<Accepted> submit(JsonNode body, String idempotencyKey) {
     Contact contact = resolver.resolve(ContactRequests.toContact(body));
     long start = System.nanoTime();
     Decision decision = rules.get().decide(contact, directory, serviceLevels);

@@ -1,5 +1,6 @@
 package io.omniroute.engine.queue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 
@@ -21,6 +22,11 @@ public final class ContactPayload {
   /** The payload of a received contact; later changes to {@code body} do not reach it. */
   public static ContactPayload of(JsonObject body) {
     return new ContactPayload(body.encode());
+  }
+
+  /** The payload of a received contact as the engine parsed it. */
+  public static ContactPayload of(JsonNode body) {
+    return new ContactPayload(body.toString());
   }
 
   /** The payload of a contact that carried nothing worth keeping. */
