@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  *
  * <p>Each queue keeps one {@link TimeOrderedLane} per priority, and deadlines are kept in one lane
  * per response target, so accepting, claiming and escalating cost the same at a depth of a thousand
- * or a million. A finished (completed or abandoned) contact and its idempotency key are kept for
+ * or a million; the maps by contact id are {@link ShardedHashMap}s, so no single growth step of a
+ * map stalls the store. A finished (completed or abandoned) contact and its idempotency key are kept for
  * the {@linkplain #DEFAULT_RETENTION retention period} after it finished, then forgotten, so memory
  * follows the open work, not the history.
  *
@@ -42,11 +43,11 @@ public final class MemoryQueueStore implements QueueStore {
 
   private final long retentionNanos;
   private final Object lock = new Object();
-  private final Map<String, ContactRecord> contacts = new HashMap<>();
-  private final Map<String, String> idempotencyKeys = new HashMap<>();
-  private final Map<String, String> keyOfContact = new HashMap<>();
+  private final ShardedHashMap<String, ContactRecord> contacts = new ShardedHashMap<>();
+  private final ShardedHashMap<String, String> idempotencyKeys = new ShardedHashMap<>();
+  private final ShardedHashMap<String, String> keyOfContact = new ShardedHashMap<>();
   private final Map<String, WaitingLine> queues = new HashMap<>();
-  private final Map<String, Slot> waitingById = new HashMap<>();
+  private final ShardedHashMap<String, Slot> waitingById = new ShardedHashMap<>();
   private final Map<Long, TimeOrderedLane> deadlinesByTarget = new HashMap<>();
   private final ArrayDeque<Finished> finished = new ArrayDeque<>();
   private long sequence;
