@@ -12,7 +12,7 @@
 # Settings (environment): DURATION (max-mode runs, default 30s), OPEN_DURATION (default 60s),
 # WARMUP (max-mode runs, default 30s: the JIT compiles the engine's code for ~30 s under load, see
 # BENCHMARKS.md), OPEN_WARMUP (default 10s, the engine is warm by then), CONNECTIONS (default 64),
-# OUT (results folder, default loadtest/results),
+# OUT (results folder, default loadtest/results; the engine's GC log is kept there as engine-gc.log),
 # JAVA_OPTS (the load generator's JVM flags), SERVER_JAVA_OPTS (the baseline's and the engine's),
 # SKIP_BUILD=1 to reuse built jars, SKIP_REDIS=1 to leave out step 4, REDIS_SERVER (a redis-server
 # binary; default: redis-server on the PATH, else the one in the embedded-redis test dependency).
@@ -126,7 +126,7 @@ load --url "http://127.0.0.1:$port" --mode max --connections "$CONNECTIONS" --wa
 stop_all
 
 echo "== engine (memory store): max mode, $CONNECTIONS connections, $DURATION"
-java $SERVER_JAVA_OPTS -Xlog:gc:file="$LOGS/engine-gc.log" -jar "$ENGINE_JAR" --host 127.0.0.1 --port 0 --demo-tokens \
+java $SERVER_JAVA_OPTS -Xlog:gc:file="$OUT/engine-gc.log" -jar "$ENGINE_JAR" --host 127.0.0.1 --port 0 --demo-tokens \
   > "$LOGS/engine.log" 2>&1 &
 started+=($!)
 port=$(await_port "$LOGS/engine.log" 'Omniroute listening on http://[0-9.]+:[0-9]+' "${started[-1]}")
@@ -138,7 +138,7 @@ echo "== engine (memory store): open model at $rate contacts/s (half of its max)
 load --url "http://127.0.0.1:$port" --mode open --rate "$rate" --warmup "$OPEN_WARMUP" --duration "$OPEN_DURATION" \
   --seed 3 --report-out "$OUT/engine-open.json" --histogram-out "$OUT/engine-open.hgrm" --chart-out "$OUT/engine-open.png"
 stop_all
-echo "longest GC pause in the engine (max and open runs): $(grep -oE '[0-9.]+ms$' "$LOGS/engine-gc.log" | sort -n | tail -1)"
+echo "longest GC pause in the engine (max and open runs): $(grep -oE '[0-9.]+ms$' "$OUT/engine-gc.log" | sort -n | tail -1)"
 
 reports=("$OUT/baseline-max.json" "$OUT/engine-max.json" "$OUT/engine-open.json")
 if [ "${SKIP_REDIS:-0}" != "1" ]; then

@@ -27,9 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * the OpenAPI 3.1 dialect. Each operation's parameters and JSON body are found in the document and
  * compiled once, so validating a request costs a few microseconds (Vert.x's own validator ran
  * interpreted: its one 9 KB method is over HotSpot's limit for compiling, see BENCHMARKS.md).
- * Built once per router; the compiled schemas are immutable and shared by all event loops.
+ * Built once per router; the compiled schemas are immutable and shared by all event loops. Public
+ * for the benchmarks ({@code loadtest}: {@code ValidationBenchmark}).
  */
-final class ContractSchemas {
+public final class ContractSchemas {
   /** Where the contract is known to the validator: {@code $ref}s resolve inside this document. */
   private static final String LOCATION = "app://omniroute/openapi.yaml";
   private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
@@ -46,7 +47,7 @@ final class ContractSchemas {
   }
 
   /** Reads the contract's text (YAML). */
-  static ContractSchemas of(String yaml) {
+  public static ContractSchemas of(String yaml) {
     JsonNode document;
     try {
       document = new ObjectMapper(new YAMLFactory()).readTree(yaml);
@@ -78,7 +79,7 @@ final class ContractSchemas {
   }
 
   /** The parameters and body of one operation, by its {@code operationId}. */
-  OperationSchemas operation(String operationId) {
+  public OperationSchemas operation(String operationId) {
     Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
     while (paths.hasNext()) {
       Map.Entry<String, JsonNode> path = paths.next();
@@ -145,11 +146,11 @@ final class ContractSchemas {
   }
 
   /** What an operation accepts: its parameters in document order, and its JSON body ({@code null} if none). */
-  record OperationSchemas(List<ParameterSchema> parameters, BodySchema body) {}
+  public record OperationSchemas(List<ParameterSchema> parameters, BodySchema body) {}
 
   /** One parameter: {@code in} is {@code path}, {@code query}, {@code header} or {@code cookie}; {@code type} the schema's type. */
-  record ParameterSchema(String name, String in, boolean required, String type, JsonSchema schema) {}
+  public record ParameterSchema(String name, String in, boolean required, String type, JsonSchema schema) {}
 
   /** A JSON request body and whether the operation requires it. */
-  record BodySchema(boolean required, JsonSchema schema) {}
+  public record BodySchema(boolean required, JsonSchema schema) {}
 }
