@@ -29,8 +29,8 @@ import java.util.function.Supplier;
  *
  * <p>Each queue keeps one {@link TimeOrderedLane} per priority, and deadlines are kept in one lane
  * per response target, so accepting, claiming and escalating cost the same at a depth of a thousand
- * or a million; the maps by contact id are {@link ShardedHashMap}s, so no single growth step of a
- * map stalls the store. A finished (completed or abandoned) contact and its idempotency key are kept for
+ * or a million. Each contact is one entry of a {@link ShardedHashMap} by id (record, idempotency
+ * key and where it waits together), so no single growth step of a map stalls the store. A finished (completed or abandoned) contact and its idempotency key are kept for
  * the {@linkplain #DEFAULT_RETENTION retention period} after it finished, then forgotten, so memory
  * follows the open work, not the history.
  *
@@ -43,11 +43,9 @@ public final class MemoryQueueStore implements QueueStore {
 
   private final long retentionNanos;
   private final Object lock = new Object();
-  private final ShardedHashMap<String, ContactRecord> contacts = new ShardedHashMap<>();
+  private final ShardedHashMap<String, Stored> contacts = new ShardedHashMap<>();
   private final ShardedHashMap<String, String> idempotencyKeys = new ShardedHashMap<>();
-  private final ShardedHashMap<String, String> keyOfContact = new ShardedHashMap<>();
   private final Map<String, WaitingLine> queues = new HashMap<>();
-  private final ShardedHashMap<String, Slot> waitingById = new ShardedHashMap<>();
   private final Map<Long, TimeOrderedLane> deadlinesByTarget = new HashMap<>();
   private final ArrayDeque<Finished> finished = new ArrayDeque<>();
   private long sequence;
@@ -67,6 +65,22 @@ public final class MemoryQueueStore implements QueueStore {
 
   /** Where a waiting contact is indexed: its queue lane, and its deadline lane if it escalates. */
   private record Slot(String queue, int priority, Entry entry, TimeOrderedLane deadlineLane, Entry deadline) {}
+
+  /**
+   * One contact as held: its current record, the idempotency key it was accepted with, and where
+   * it waits ({@code null} once it no longer waits). One map entry per contact keeps the objects
+   * the garbage collector copies and the cards it scans to a minimum.
+   */
+  private static final class Stored {
+    ContactRecord record;
+    final String idempotencyKey;
+    Slot slot;
+
+    Stored(ContactRecord record, String idempotencyKey) {
+      this.record = record;
+      this.idempotencyKey = idempotencyKey;
+    }
+  }
 
   private record Finished(long at, String id) {}
 
@@ -115,20 +129,20 @@ public final class MemoryQueueStore implements QueueStore {
       if (idempotencyKey != null) {
         String firstId = idempotencyKeys.get(idempotencyKey);
         if (firstId != null) {
-          return new Accepted(contacts.get(firstId), false);
+          return new Accepted(contacts.get(firstId).record, false);
         }
         idempotencyKeys.put(idempotencyKey, contact.id());
-        keyOfContact.put(contact.id(), idempotencyKey);
       }
-      contacts.put(contact.id(), contact);
-      enqueue(contact, contact.receivedAt());
+      Stored stored = new Stored(contact, idempotencyKey);
+      contacts.put(contact.id(), stored);
+      enqueue(stored, contact.receivedAt());
       return new Accepted(contact, true);
     });
   }
 
   @Override
   public Future<Optional<ContactRecord>> find(String id) {
-    return call(() -> Optional.ofNullable(contacts.get(id)));
+    return call(() -> Optional.ofNullable(contacts.get(id)).map(stored -> stored.record));
   }
 
   @Override
@@ -139,23 +153,29 @@ public final class MemoryQueueStore implements QueueStore {
       if (next == null) {
         return Optional.<ContactRecord>empty();
       }
-      Slot slot = waitingById.remove(next.id);
-      removeDeadline(slot);
-      return Optional.of(replace(contacts.get(next.id).assigned(agent, now)));
+      Stored stored = contacts.get(next.id);
+      removeDeadline(stored.slot);
+      stored.slot = null;
+      stored.record = stored.record.assigned(agent, now);
+      return Optional.of(stored.record);
     });
   }
 
   @Override
   public Future<ContactRecord> complete(String id, Instant now) {
-    return call(() -> finish(require(id).completed(now), now));
+    return call(() -> {
+      Stored stored = require(id);
+      return finish(stored, stored.record.completed(now), now);
+    });
   }
 
   @Override
   public Future<ContactRecord> abandon(String id, Instant now) {
     return call(() -> {
-      ContactRecord abandoned = require(id).abandoned(now);
-      dequeue(id);
-      return finish(abandoned, now);
+      Stored stored = require(id);
+      ContactRecord abandoned = stored.record.abandoned(now);
+      dequeue(stored);
+      return finish(stored, abandoned, now);
     });
   }
 
@@ -176,7 +196,7 @@ public final class MemoryQueueStore implements QueueStore {
       if (line != null) {
         for (TimeOrderedLane lane : line.byPriority.values()) {
           for (Iterator<Entry> it = lane.iterator(); it.hasNext() && result.size() < limit; ) {
-            result.add(contacts.get(it.next().id));
+            result.add(contacts.get(it.next().id).record);
           }
         }
       }
@@ -202,7 +222,7 @@ public final class MemoryQueueStore implements QueueStore {
         if (head.entry.time > until) {
           break;
         }
-        due.add(contacts.get(head.entry.id));
+        due.add(contacts.get(head.entry.id).record);
         if (head.rest.hasNext()) {
           heads.add(new Head(head.rest.next(), head.rest));
         }
@@ -217,17 +237,18 @@ public final class MemoryQueueStore implements QueueStore {
   public Future<Optional<ContactRecord>> escalate(
       String id, String fromQueue, Route to, Instant newDeadline, Instant now) {
     return call(() -> {
-      ContactRecord current = contacts.get(id);
+      Stored stored = contacts.get(id);
+      ContactRecord current = stored == null ? null : stored.record;
       if (current == null
           || current.status() != ContactStatus.QUEUED
           || !current.route().queue().equals(fromQueue)
           || current.deadline().isAfter(now)) {
         return Optional.<ContactRecord>empty();
       }
-      dequeue(id);
-      ContactRecord escalated = replace(current.escalated(to, newDeadline, now));
-      enqueue(escalated, now);
-      return Optional.of(escalated);
+      dequeue(stored);
+      stored.record = current.escalated(to, newDeadline, now);
+      enqueue(stored, now);
+      return Optional.of(stored.record);
     });
   }
 
@@ -246,7 +267,8 @@ public final class MemoryQueueStore implements QueueStore {
     }
   }
 
-  private void enqueue(ContactRecord contact, Instant enqueuedAt) {
+  private void enqueue(Stored stored, Instant enqueuedAt) {
+    ContactRecord contact = stored.record;
     long seq = ++sequence;
     Entry entry = new Entry(nanos(contact.receivedAt()), seq, contact.id());
     int priority = contact.route().priority();
@@ -260,11 +282,12 @@ public final class MemoryQueueStore implements QueueStore {
       deadline = new Entry(due, seq, contact.id());
       deadlineLane.add(deadline);
     }
-    waitingById.put(contact.id(), new Slot(queue, priority, entry, deadlineLane, deadline));
+    stored.slot = new Slot(queue, priority, entry, deadlineLane, deadline);
   }
 
-  private void dequeue(String id) {
-    Slot slot = waitingById.remove(id);
+  private void dequeue(Stored stored) {
+    Slot slot = stored.slot;
+    stored.slot = null;
     if (slot != null) {
       queues.get(slot.queue()).remove(slot.priority(), slot.entry());
       removeDeadline(slot);
@@ -277,35 +300,29 @@ public final class MemoryQueueStore implements QueueStore {
     }
   }
 
-  private ContactRecord finish(ContactRecord record, Instant now) {
+  private ContactRecord finish(Stored stored, ContactRecord record, Instant now) {
     long at = nanos(now);
     forgetFinishedBefore(at - retentionNanos);
     finished.addLast(new Finished(at, record.id()));
-    return replace(record);
+    stored.record = record;
+    return record;
   }
 
   private void forgetFinishedBefore(long cutoff) {
     while (!finished.isEmpty() && finished.peekFirst().at() < cutoff) {
-      String id = finished.pollFirst().id();
-      contacts.remove(id);
-      String key = keyOfContact.remove(id);
-      if (key != null) {
-        idempotencyKeys.remove(key);
+      Stored forgotten = contacts.remove(finished.pollFirst().id());
+      if (forgotten != null && forgotten.idempotencyKey != null) {
+        idempotencyKeys.remove(forgotten.idempotencyKey);
       }
     }
   }
 
-  private ContactRecord require(String id) {
-    ContactRecord record = contacts.get(id);
-    if (record == null) {
+  private Stored require(String id) {
+    Stored stored = contacts.get(id);
+    if (stored == null) {
       throw new ContactNotFoundException(id);
     }
-    return record;
-  }
-
-  private ContactRecord replace(ContactRecord record) {
-    contacts.put(record.id(), record);
-    return record;
+    return stored;
   }
 
   private static long nanos(Instant instant) {
