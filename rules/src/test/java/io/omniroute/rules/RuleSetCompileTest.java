@@ -13,6 +13,7 @@ import io.omniroute.rules.model.Level;
 import io.omniroute.rules.model.Route;
 import io.omniroute.rules.model.Urgency;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -276,6 +277,62 @@ class RuleSetCompileTest {
     assertThat(first.route().queue()).isEqualTo("central");
     assertThat(first.trace()).hasSize(RuleSet.MAX_RULE_FIRINGS + 2).startsWith("Ping", "Pong", "Ping");
     assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void startsEveryDecisionWithAnEmptyWorkingMemoryAlthoughSessionsAreReused() {
+    String drl = HEADER + """
+        import io.omniroute.rules.model.Route;
+
+        rule "Leave a route fact behind for a dealer contact"
+        when
+          $a : Assessment( dealerId != null )
+        then
+          insert( Route.dealer( $a.getDealerId(), 1 ) );
+          $a.routeDealer( $a.getDealerId() );
+        end
+
+        rule "A route fact is only ever seen in its own decision"
+        when
+          Route()
+          $a : Assessment( dealerId == null )
+        then
+          $a.routeExpert( "leftover" );
+        end
+
+        rule "Central otherwise"
+          salience -10
+        when
+          $a : Assessment( dealerId == null )
+        then
+          $a.routeCentral();
+        end
+        """;
+    RuleSet rules = RuleSet.compile("custom:leftovers", drl);
+    Contact withoutDealer = contact.toBuilder().dealerId(null).build();
+
+    for (int i = 0; i < 20; i++) {
+      Decision dealer = rules.decide(contact, directory, SERVICE_LEVELS);
+      Decision central = rules.decide(withoutDealer, directory, SERVICE_LEVELS);
+
+      assertThat(dealer.route().queue()).as("decision %d", i).isEqualTo("dealer:DE-MUC-001");
+      assertThat(central.trace()).as("decision %d", i).containsExactly("Central otherwise");
+      assertThat(central.route().queue()).isEqualTo("central");
+    }
+  }
+
+  @Test
+  void decidesLikeAFreshRuleSetAfterManyDecisionsOnTheSameSessions() {
+    RuleSet reused = RuleSet.defaultPolicy();
+    Contact other = contact.toBuilder().dealerId(null).text("Accident on the motorway, car is on fire").build();
+    for (int i = 0; i < 2_000; i++) {
+      reused.decide(i % 2 == 0 ? contact : other, directory, SERVICE_LEVELS);
+    }
+
+    for (Contact each : List.of(contact, other)) {
+      assertThat(reused.decide(each, directory, SERVICE_LEVELS))
+          .isEqualTo(RuleSet.defaultPolicy().decide(each, directory, SERVICE_LEVELS));
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.omniroute.rules.directory;
 
 import io.omniroute.rules.model.Classification;
 import io.omniroute.rules.model.ContactText;
+import io.omniroute.rules.model.Keyword;
 import io.omniroute.rules.model.Level;
 import io.omniroute.rules.model.QueueNames;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ public final class Directory {
   private final Map<String, Dealer> dealers;
   private final Map<String, ExpertTeam> expertTeams;
   private final List<Topic> topics;
-  private final List<String[]> topicKeywords;
+  private final List<Keyword[]> topicKeywords;
   private final Map<String, List<ExpertTeam>> teamsByTopic;
   private final Map<String, Level> queues;
 
@@ -30,9 +31,9 @@ public final class Directory {
     this.dealers = index(dealers, Dealer::id);
     this.expertTeams = index(teams, ExpertTeam::id);
     this.topics = List.copyOf(topics);
-    List<String[]> keywords = new ArrayList<>(topics.size());
+    List<Keyword[]> keywords = new ArrayList<>(topics.size());
     for (Topic topic : topics) {
-      keywords.add(topic.keywords().stream().map(ContactText::normaliseKeyword).toArray(String[]::new));
+      keywords.add(topic.keywords().stream().map(Keyword::of).toArray(Keyword[]::new));
     }
     this.topicKeywords = List.copyOf(keywords);
     Map<String, List<ExpertTeam>> byTopic = new LinkedHashMap<>();
@@ -62,8 +63,8 @@ public final class Directory {
    */
   public String topicOf(ContactText text) {
     for (int i = 0; i < topics.size(); i++) {
-      for (String keyword : topicKeywords.get(i)) {
-        if (!keyword.isEmpty() && text.mentions(keyword)) {
+      for (Keyword keyword : topicKeywords.get(i)) {
+        if (text.mentions(keyword)) {
           return topics.get(i).id();
         }
       }

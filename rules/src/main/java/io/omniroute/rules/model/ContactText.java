@@ -25,8 +25,8 @@ public final class ContactText {
     if (normalised.isEmpty()) {
       return false;
     }
-    for (String phrase : Phrases.normalisedSplit(phrases)) {
-      if (mentions(phrase)) {
+    for (Keyword keyword : Phrases.keywords(phrases)) {
+      if (mentions(keyword)) {
         return true;
       }
     }
@@ -38,25 +38,25 @@ public final class ContactText {
    * {@code *}, at the start of a word: {@code "kuendig*"} matches "kuendigung".
    */
   public boolean mentions(String normalisedPhrase) {
-    boolean prefix = normalisedPhrase.endsWith("*");
-    String phrase = prefix ? normalisedPhrase.substring(0, normalisedPhrase.length() - 1) : normalisedPhrase;
-    if (phrase.isEmpty()) {
+    return mentions(Keyword.ofNormalised(normalisedPhrase));
+  }
+
+  /** Whether the keyword stands in this text as whole words, or as a word start for a prefix. */
+  public boolean mentions(Keyword keyword) {
+    String stem = keyword.stem();
+    if (stem.isEmpty()) {
       return false;
     }
-    int from = 0;
-    while (true) {
-      int at = normalised.indexOf(phrase, from);
-      if (at < 0) {
-        return false;
-      }
-      int end = at + phrase.length();
-      boolean starts = at == 0 || !Character.isLetterOrDigit(normalised.charAt(at - 1));
-      boolean ends = prefix || end == normalised.length() || !Character.isLetterOrDigit(normalised.charAt(end));
-      if (starts && ends) {
+    for (int at = normalised.indexOf(stem); at >= 0; at = normalised.indexOf(stem, at + 1)) {
+      if (isWordBoundary(at - 1) && (keyword.prefix() || isWordBoundary(at + stem.length()))) {
         return true;
       }
-      from = at + 1;
     }
+    return false;
+  }
+
+  private boolean isWordBoundary(int index) {
+    return index < 0 || index >= normalised.length() || !Character.isLetterOrDigit(normalised.charAt(index));
   }
 
   /** The normalised text: lower case, umlauts folded, white space collapsed. */

@@ -7,45 +7,45 @@ import java.util.regex.Pattern;
 
 /**
  * Splits and normalises the {@code |}-separated phrase lists that rules pass to {@link
- * Contact#mentionsAny(String)}. Lists are cached by their text, so a rule pays for splitting
+ * Contact#mentionsAny(String)}, and normalises text and keywords. Lists are cached by their text, so a rule pays for splitting
  * once. Thread-safe.
  */
 final class Phrases {
   private static final Pattern SEPARATOR = Pattern.compile("\\|");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final ConcurrentHashMap<String, String[]> RAW = new ConcurrentHashMap<>();
-  private static final ConcurrentHashMap<String, String[]> NORMALISED = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, Keyword[]> KEYWORDS = new ConcurrentHashMap<>();
   private static final int CACHE_LIMIT = 10_000;
 
   private Phrases() {}
 
   static String[] split(String list) {
-    return cached(RAW, list, false);
-  }
-
-  static String[] normalisedSplit(String list) {
-    return cached(NORMALISED, list, true);
-  }
-
-  private static String[] cached(
-      ConcurrentHashMap<String, String[]> cache, String list, boolean normalise) {
-    String[] hit = cache.get(list);
+    String[] hit = RAW.get(list);
     if (hit != null) {
       return hit;
     }
-    String[] parts = SEPARATOR.split(list);
-    java.util.List<String> kept = new java.util.ArrayList<>(parts.length);
-    for (String part : parts) {
-      String value = normalise ? normalise(part) : part.trim();
-      if (!value.isEmpty()) {
-        kept.add(value);
-      }
+    String[] parts = SEPARATOR.splitAsStream(list).map(String::trim).filter(p -> !p.isEmpty()).toArray(String[]::new);
+    return remember(RAW, list, parts);
+  }
+
+  static Keyword[] keywords(String list) {
+    Keyword[] hit = KEYWORDS.get(list);
+    if (hit != null) {
+      return hit;
     }
-    String[] result = kept.toArray(String[]::new);
+    Keyword[] keywords = SEPARATOR.splitAsStream(list)
+        .map(Phrases::normalise)
+        .filter(p -> !p.isEmpty())
+        .map(Keyword::ofNormalised)
+        .toArray(Keyword[]::new);
+    return remember(KEYWORDS, list, keywords);
+  }
+
+  private static <T> T remember(ConcurrentHashMap<String, T> cache, String list, T value) {
     if (cache.size() < CACHE_LIMIT) {
-      cache.put(list, result);
+      cache.put(list, value);
     }
-    return result;
+    return value;
   }
 
   /**
@@ -55,6 +55,9 @@ final class Phrases {
   static String normalise(String value) {
     if (value == null || value.isEmpty()) {
       return "";
+    }
+    if (isAscii(value)) {
+      return foldAscii(value);
     }
     String lower = Normalizer.normalize(value, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     StringBuilder folded = new StringBuilder(lower.length() + 8);
@@ -92,5 +95,37 @@ final class Phrases {
       return result;
     }
     return MARKS.matcher(Normalizer.normalize(result, Normalizer.Form.NFD)).replaceAll("");
+  }
+
+  private static boolean isAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) > 127) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #normalise} for ASCII text, where it is lower-casing and collapsing white space. */
+  private static String foldAscii(String value) {
+    StringBuilder folded = new StringBuilder(value.length());
+    boolean blank = true;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        if (!blank) {
+          folded.append(' ');
+        }
+        blank = true;
+      } else {
+        folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        blank = false;
+      }
+    }
+    int end = folded.length();
+    if (end > 0 && folded.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return folded.substring(0, end);
   }
 }

@@ -170,6 +170,23 @@ class ContactTextTest {
   }
 
   @Test
+  void normalisesPlainAsciiTextTheSameWayAsTextWithUmlauts() {
+    assertThat(text("  My CAR \t is\r\n\nREADY?  ").getSearchableText().normalised()).isEqualTo("my car is ready?");
+    assertThat(text("Ärger: my CAR is READY").getSearchableText().normalised()).isEqualTo("aerger: my car is ready");
+    assertThat(ContactText.normaliseKeyword(" Test  Drive* ")).isEqualTo("test drive*");
+  }
+
+  @Test
+  void matchesPhrasesOnlyAtWordBoundariesAndPrefixesOnlyAtWordStarts() {
+    assertThat(text("carpool and car").mentionsAny("car")).isTrue();
+    assertThat(text("carpool").mentionsAny("car")).isFalse();
+    assertThat(text("scar tissue").mentionsAny("car*")).isFalse();
+    assertThat(text("scar, carpool").mentionsAny("car*")).isTrue();
+    assertThat(text("ca").mentionsAny("car")).isFalse();
+    assertThat(text("a car").mentionsAny("*")).isFalse();
+  }
+
+  @Test
   void detectsReferencesWithNonBlankValues() {
     Contact contact = Contact.builder(Channel.EMAIL).reference("vin", "W1").reference("orderId", " ").build();
 
