@@ -16,31 +16,31 @@ import java.util.TreeSet;
  * <p>Not thread-safe: {@link MemoryQueueStore} calls it under its lock. An entry belongs to at most
  * one lane.
  */
-final class TimeOrderedLane implements Iterable<TimeOrderedLane.Entry> {
-  private static final Comparator<Entry> ORDER =
-      Comparator.comparingLong((Entry e) -> e.time).thenComparingLong(e -> e.sequence);
+final class TimeOrderedLane<T> implements Iterable<TimeOrderedLane.Entry<T>> {
+  private static final Comparator<Entry<?>> ORDER =
+      Comparator.comparingLong((Entry<?> e) -> e.time).thenComparingLong(e -> e.sequence);
 
-  /** A contact's place in a lane. */
-  static final class Entry {
+  /** A value's place in a lane: the value itself, so a poll needs no look-up by id. */
+  static final class Entry<T> {
     final long time;
     final long sequence;
-    final String id;
+    final T value;
     private boolean removed;
 
-    Entry(long time, long sequence, String id) {
+    Entry(long time, long sequence, T value) {
       this.time = time;
       this.sequence = sequence;
-      this.id = id;
+      this.value = value;
     }
   }
 
-  private final ArrayDeque<Entry> inOrder = new ArrayDeque<>();
-  private TreeSet<Entry> late;
+  private final ArrayDeque<Entry<T>> inOrder = new ArrayDeque<>();
+  private TreeSet<Entry<T>> late;
   private int size;
   private int removedInDeque;
 
-  void add(Entry entry) {
-    Entry tail = inOrder.peekLast();
+  void add(Entry<T> entry) {
+    Entry<T> tail = inOrder.peekLast();
     if (tail == null || ORDER.compare(tail, entry) <= 0) {
       inOrder.addLast(entry);
     } else {
@@ -52,7 +52,7 @@ final class TimeOrderedLane implements Iterable<TimeOrderedLane.Entry> {
     size++;
   }
 
-  void remove(Entry entry) {
+  void remove(Entry<T> entry) {
     if (entry.removed) {
       return;
     }
@@ -69,18 +69,18 @@ final class TimeOrderedLane implements Iterable<TimeOrderedLane.Entry> {
   }
 
   /** The first live entry, or {@code null}. */
-  Entry peek() {
-    Entry head = dequeHead();
+  Entry<T> peek() {
+    Entry<T> head = dequeHead();
     if (late == null || late.isEmpty()) {
       return head;
     }
-    Entry lateFirst = late.first();
+    Entry<T> lateFirst = late.first();
     return head == null || ORDER.compare(lateFirst, head) < 0 ? lateFirst : head;
   }
 
   /** Removes and returns the first live entry, or {@code null}. */
-  Entry poll() {
-    Entry first = peek();
+  Entry<T> poll() {
+    Entry<T> first = peek();
     if (first != null) {
       remove(first);
     }
@@ -97,12 +97,12 @@ final class TimeOrderedLane implements Iterable<TimeOrderedLane.Entry> {
 
   /** Live entries in order. The lane must not change while the iterator is in use. */
   @Override
-  public Iterator<Entry> iterator() {
-    Iterator<Entry> deque = inOrder.iterator();
-    Iterator<Entry> sorted = late == null ? java.util.Collections.emptyIterator() : late.iterator();
+  public Iterator<Entry<T>> iterator() {
+    Iterator<Entry<T>> deque = inOrder.iterator();
+    Iterator<Entry<T>> sorted = late == null ? java.util.Collections.emptyIterator() : late.iterator();
     return new Iterator<>() {
-      private Entry nextDeque = advance(deque);
-      private Entry nextSorted = sorted.hasNext() ? sorted.next() : null;
+      private Entry<T> nextDeque = advance(deque);
+      private Entry<T> nextSorted = sorted.hasNext() ? sorted.next() : null;
 
       @Override
       public boolean hasNext() {
@@ -110,11 +110,11 @@ final class TimeOrderedLane implements Iterable<TimeOrderedLane.Entry> {
       }
 
       @Override
-      public Entry next() {
+      public Entry<T> next() {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        Entry result;
+        Entry<T> result;
         if (nextSorted == null || (nextDeque != null && ORDER.compare(nextDeque, nextSorted) <= 0)) {
           result = nextDeque;
           nextDeque = advance(deque);
@@ -127,9 +127,9 @@ final class TimeOrderedLane implements Iterable<TimeOrderedLane.Entry> {
     };
   }
 
-  private static Entry advance(Iterator<Entry> it) {
+  private static <T> Entry<T> advance(Iterator<Entry<T>> it) {
     while (it.hasNext()) {
-      Entry e = it.next();
+      Entry<T> e = it.next();
       if (!e.removed) {
         return e;
       }
@@ -137,8 +137,8 @@ final class TimeOrderedLane implements Iterable<TimeOrderedLane.Entry> {
     return null;
   }
 
-  private Entry dequeHead() {
-    Entry head = inOrder.peekFirst();
+  private Entry<T> dequeHead() {
+    Entry<T> head = inOrder.peekFirst();
     while (head != null && head.removed) {
       inOrder.pollFirst();
       removedInDeque--;

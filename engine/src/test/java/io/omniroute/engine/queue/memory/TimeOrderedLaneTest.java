@@ -10,17 +10,17 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class TimeOrderedLaneTest {
-  private final TimeOrderedLane lane = new TimeOrderedLane();
+  private final TimeOrderedLane<String> lane = new TimeOrderedLane<>();
   private long sequence;
 
   @Test
   void pollsInTimeOrderWhateverTheAppendOrder() {
-    Entry t30 = add(30);
-    Entry t10 = add(10);
-    Entry t20 = add(20);
-    Entry t40 = add(40);
+    Entry<String> t30 = add(30);
+    Entry<String> t10 = add(10);
+    Entry<String> t20 = add(20);
+    Entry<String> t40 = add(40);
 
-    assertThat(ids()).containsExactly(t10.id, t20.id, t30.id, t40.id);
+    assertThat(ids()).containsExactly(t10.value, t20.value, t30.value, t40.value);
     assertThat(lane.poll()).isSameAs(t10);
     assertThat(lane.poll()).isSameAs(t20);
     assertThat(lane.poll()).isSameAs(t30);
@@ -31,8 +31,8 @@ class TimeOrderedLaneTest {
 
   @Test
   void equalTimesKeepTheirAppendOrder() {
-    Entry first = add(5);
-    Entry second = add(5);
+    Entry<String> first = add(5);
+    Entry<String> second = add(5);
 
     assertThat(lane.poll()).isSameAs(first);
     assertThat(lane.poll()).isSameAs(second);
@@ -40,62 +40,62 @@ class TimeOrderedLaneTest {
 
   @Test
   void removedEntriesAreSkippedAndNotCounted() {
-    Entry a = add(1);
-    Entry b = add(2);
-    Entry late = add(0);
+    Entry<String> a = add(1);
+    Entry<String> b = add(2);
+    Entry<String> late = add(0);
     lane.remove(a);
     lane.remove(late);
     lane.remove(a);
 
     assertThat(lane.size()).isEqualTo(1);
     assertThat(lane.peek()).isSameAs(b);
-    assertThat(ids()).containsExactly(b.id);
+    assertThat(ids()).containsExactly(b.value);
   }
 
   @Test
   void staysCorrectThroughManyRandomAddsAndRemovals() {
     Random random = new Random(42);
-    TreeMap<Long, Entry> expected = new TreeMap<>();
-    List<Entry> live = new ArrayList<>();
+    TreeMap<Long, Entry<String>> expected = new TreeMap<>();
+    List<Entry<String>> live = new ArrayList<>();
     long time = 0;
     for (int step = 0; step < 50_000; step++) {
       int action = random.nextInt(10);
       if (action < 5 || live.isEmpty()) {
         time += random.nextInt(3);
         long at = random.nextInt(20) == 0 ? time - random.nextInt(100) : time;
-        Entry entry = add(at);
+        Entry<String> entry = add(at);
         live.add(entry);
         expected.put(key(entry), entry);
       } else if (action < 8) {
-        Entry gone = live.remove(random.nextInt(live.size()));
+        Entry<String> gone = live.remove(random.nextInt(live.size()));
         lane.remove(gone);
         expected.remove(key(gone));
       } else {
-        Entry polled = lane.poll();
+        Entry<String> polled = lane.poll();
         assertThat(polled).isSameAs(expected.pollFirstEntry().getValue());
         live.remove(polled);
       }
       assertThat(lane.size()).isEqualTo(expected.size());
     }
     List<String> order = new ArrayList<>();
-    expected.values().forEach(e -> order.add(e.id));
+    expected.values().forEach(e -> order.add(e.value));
     assertThat(ids()).isEqualTo(order);
   }
 
-  private Entry add(long time) {
+  private Entry<String> add(long time) {
     long seq = ++sequence;
-    Entry entry = new Entry(time, seq, "c" + seq + "@" + time);
+    Entry<String> entry = new Entry<>(time, seq, "c" + seq + "@" + time);
     lane.add(entry);
     return entry;
   }
 
-  private static long key(Entry entry) {
+  private static long key(Entry<String> entry) {
     return entry.time * 1_000_000 + entry.sequence;
   }
 
   private List<String> ids() {
     List<String> ids = new ArrayList<>();
-    lane.forEach(e -> ids.add(e.id));
+    lane.forEach(e -> ids.add(e.value));
     return ids;
   }
 }
