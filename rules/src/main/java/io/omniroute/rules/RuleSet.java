@@ -12,14 +12,15 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.drl.parser.ParserError;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderErrors;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
 import org.kie.api.definition.rule.Rule;
@@ -48,7 +49,6 @@ public final class RuleSet {
   public static final String FIRING_LIMIT_TRACE =
       "Stopped: the rules fired " + MAX_RULE_FIRINGS + " times without finishing (a rule keeps re-activating itself)";
 
-  private static final AtomicLong BUILDS = new AtomicLong();
   private final KieBase kieBase;
   private final org.kie.api.runtime.KieSessionsPool sessions;
   private final String version;
@@ -102,35 +102,36 @@ public final class RuleSet {
    * @throws RuleCompilationException listing every sandbox or compile problem with line and column
    */
   public static RuleSet compile(String version, String drl) {
-    List<RuleProblem> unsafe = RuleSandbox.check(drl);
-    if (!unsafe.isEmpty()) {
-      throw new RuleCompilationException(version, unsafe);
+    RuleSandbox.Inspection inspection = RuleSandbox.inspect(drl);
+    if (!inspection.problems().isEmpty()) {
+      throw new RuleCompilationException(version, inspection.problems());
     }
-    KieServices services = KieServices.Factory.get();
-    ReleaseId releaseId =
-        services.newReleaseId("io.omniroute.rules.compiled", "ruleset-" + BUILDS.incrementAndGet(), "1.0.0");
-    KieFileSystem files = services.newKieFileSystem().generateAndWritePomXML(releaseId);
-    files.write("src/main/resources/io/omniroute/rules/policy.drl", drl);
-    KieBuilder builder = services.newKieBuilder(files).buildAll();
-    try {
-      List<RuleProblem> problems = new ArrayList<>();
-      for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-        if (message.getLine() <= 0 && message.getText().contains("Parser returned a null Package")) {
-          continue;
-        }
-        problems.add(new RuleProblem(message.getLine(), message.getColumn(), message.getText().strip()));
-      }
-      if (problems.isEmpty() && builder.getResults().hasMessages(Message.Level.ERROR)) {
-        problems.add(new RuleProblem(0, 0, "the rules could not be parsed"));
-      }
-      if (!problems.isEmpty()) {
-        throw new RuleCompilationException(version, problems);
-      }
-      KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
-      return new RuleSet(kieBase, version);
-    } finally {
-      services.getRepository().removeKieModule(releaseId);
+    KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+    if (inspection.parsed() != null) {
+      builder.add(ResourceFactory.newDescrResource(inspection.parsed()), ResourceType.DESCR);
+    } else {
+      builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)), ResourceType.DRL);
     }
+    if (builder.hasErrors()) {
+      throw new RuleCompilationException(version, problemsOf(builder.getErrors()));
+    }
+    return new RuleSet(builder.newKieBase(), version);
+  }
+
+  private static List<RuleProblem> problemsOf(KnowledgeBuilderErrors errors) {
+    List<RuleProblem> problems = new ArrayList<>();
+    for (KnowledgeBuilderError error : errors) {
+      int line = error.getLines() != null && error.getLines().length > 0 ? error.getLines()[0] : 0;
+      if (line <= 0 && error.getMessage().contains("Parser returned a null Package")) {
+        continue;
+      }
+      int column = error instanceof ParserError parserError ? parserError.getCol() : 0;
+      problems.add(new RuleProblem(line, column, error.getMessage().strip()));
+    }
+    if (problems.isEmpty()) {
+      problems.add(new RuleProblem(0, 0, "the rules could not be parsed"));
+    }
+    return problems;
   }
 
   /** The version this rule set was compiled as, for example {@code global:1}. */

@@ -75,4 +75,28 @@ public class CompileBenchmark {
   public RuleSet compile1000DealerRulesCold() {
     return RuleSet.compile(LargePolicy.VERSION, dealerDrl);
   }
+
+  /**
+   * {@link #compile1000DealerRules} as the first rule upload to a freshly started engine: a fresh
+   * JVM in which only the default policy was compiled before ({@link StartedEngine}), as the engine
+   * does at start-up. One shot per fork, five forks.
+   */
+  @Benchmark
+  @Fork(5)
+  @Warmup(iterations = 0)
+  @Measurement(iterations = 1)
+  public RuleSet compile1000DealerRulesAfterStart(StartedEngine engine) {
+    return RuleSet.compile(LargePolicy.VERSION, dealerDrl);
+  }
+
+  /** A JVM that has compiled the default policy once, as {@code omniroute-engine} does at start. */
+  @State(Scope.Benchmark)
+  public static class StartedEngine {
+    RuleSet startupPolicy;
+
+    @Setup(Level.Trial)
+    public void start() {
+      startupPolicy = RuleSet.defaultPolicy();
+    }
+  }
 }

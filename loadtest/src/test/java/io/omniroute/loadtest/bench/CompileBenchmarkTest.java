@@ -21,5 +21,9 @@ class CompileBenchmarkTest {
     assertThat(large.version()).isEqualTo(LargePolicy.VERSION);
     assertThat(benchmark.compileDefaultCold().version()).isEqualTo("global:1");
     assertThat(benchmark.compile1000DealerRulesCold().version()).isEqualTo(LargePolicy.VERSION);
+    CompileBenchmark.StartedEngine engine = new CompileBenchmark.StartedEngine();
+    engine.start();
+    assertThat(engine.startupPolicy.version()).isEqualTo("global:1");
+    assertThat(benchmark.compile1000DealerRulesAfterStart(engine).version()).isEqualTo(LargePolicy.VERSION);
   }
 }

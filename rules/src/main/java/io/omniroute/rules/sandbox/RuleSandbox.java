@@ -62,16 +62,32 @@ public final class RuleSandbox {
    * no problems here: compiling it reports the syntax errors.
    */
   public static List<RuleProblem> check(String drl) {
+    return inspect(drl).problems();
+  }
+
+  /**
+   * A rule text as the sandbox read it: the parsed package, or {@code null} when the text is not
+   * valid DRL (compiling it reports the syntax errors), and the sandbox problems of a parsed text.
+   * A compiler may build the parsed package directly instead of parsing the text again.
+   */
+  public record Inspection(PackageDescr parsed, List<RuleProblem> problems) {}
+
+  /** Parses the rule text once and checks it: see {@link #check}. */
+  public static Inspection inspect(String drl) {
     PackageDescr pkg;
     DrlParser parser = new DrlParser();
     try {
       pkg = parser.parse(false, drl);
     } catch (DroolsParserException e) {
-      return List.of();
+      return new Inspection(null, List.of());
     }
     if (parser.hasErrors() || pkg == null) {
-      return List.of();
+      return new Inspection(null, List.of());
     }
+    return new Inspection(pkg, problemsOf(pkg));
+  }
+
+  private static List<RuleProblem> problemsOf(PackageDescr pkg) {
     List<RuleProblem> problems = new ArrayList<>();
     checkPackage(pkg, problems);
     Set<String> functions = new HashSet<>();
