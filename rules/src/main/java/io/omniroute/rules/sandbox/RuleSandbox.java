@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
@@ -54,6 +55,8 @@ import org.drools.drl.parser.DroolsParserException;
 public final class RuleSandbox {
   /** The packages a rule set may declare. */
   static final String RULES_PACKAGE = "io.omniroute.rules";
+  /** From this many rules on, rules are checked in parallel (each check parses the rule's Java code). */
+  private static final int PARALLEL_RULES = 64;
 
   private RuleSandbox() {}
 
@@ -106,9 +109,14 @@ public final class RuleSandbox {
       checkFunction(function, functions, globals, problems);
     }
     checkRecursion(pkg.getFunctions(), problems);
-    for (RuleDescr rule : pkg.getRules()) {
-      checkRule(rule, functions, globals, problems);
-    }
+    Stream<RuleDescr> rules = pkg.getRules().size() >= PARALLEL_RULES
+        ? pkg.getRules().parallelStream()
+        : pkg.getRules().stream();
+    problems.addAll(rules.flatMap(rule -> {
+      List<RuleProblem> ofRule = new ArrayList<>();
+      checkRule(rule, functions, globals, ofRule);
+      return ofRule.stream();
+    }).toList());
     problems.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
     return List.copyOf(problems);
   }

@@ -40,6 +40,23 @@ class RuleSandboxTest {
   }
 
   @Test
+  void findsEveryHostileRuleInALargeRuleSetCheckedInParallel() {
+    StringBuilder drl = new StringBuilder(HEADER);
+    for (int i = 0; i < 200; i++) {
+      String code = i % 50 == 7 ? "System.exit( " + i + " );" : "$a.setTopic( \"t" + i + "\" );";
+      drl.append("rule \"R").append(i).append("\"\nwhen\n  $a : Assessment( !classified )\nthen\n  ")
+          .append(code).append("\nend\n");
+    }
+
+    List<RuleProblem> found = problems(drl.toString());
+
+    assertThat(found).hasSize(4);
+    assertThat(found).extracting(RuleProblem::message).allSatisfy(m -> assertThat(m).contains("'System' is not known"));
+    assertThat(found).extracting(RuleProblem::line).isSorted().doesNotHaveDuplicates();
+    assertThat(found).allSatisfy(p -> assertThat(p.message()).contains("rule \"R" + (7 + 50 * found.indexOf(p)) + "\""));
+  }
+
+  @Test
   void acceptsAConsequenceThatUsesTheDecisionApiModifyAndLocals() {
     String drl = ruleWith("""
           String topic = directory.topicOf( $a.getContact().getSearchableText() );
