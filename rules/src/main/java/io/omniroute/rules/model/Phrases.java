@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Splits and normalises the {@code |}-separated phrase lists that rules pass to {@link
- * Contact#mentionsAny(String)}, and normalises text and keywords. Lists are cached by their text, so a rule pays for splitting
- * once. Thread-safe.
+ * Splits the {@code |}-separated phrase lists that rules pass to {@link
+ * Contact#mentionsAny(String)} into keywords, and normalises text and keywords alike. Lists are
+ * cached by their text, so a rule pays for splitting once. Thread-safe.
  */
 final class Phrases {
   private static final Pattern SEPARATOR = Pattern.compile("\\|");
