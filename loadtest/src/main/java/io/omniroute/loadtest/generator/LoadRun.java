@@ -78,7 +78,8 @@ public final class LoadRun {
       Runnable run;
       IntSupplier inFlight;
       if (settings.mode() == RunSettings.Mode.OPEN) {
-        OpenLoopRunner runner = new OpenLoopRunner(lanes, new Schedule(settings.rate()), settings.maxInFlight(), drainNanos);
+        OpenLoopRunner runner = new OpenLoopRunner(
+            lanes, new Schedule(settings.rate(), settings.warmup().dividedBy(2)), settings.maxInFlight(), drainNanos);
         run = () -> runner.run(phases, warmup, measured);
         inFlight = runner::inFlight;
       } else {
