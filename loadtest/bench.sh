@@ -138,7 +138,7 @@ echo "== engine (memory store): open model at $rate contacts/s (half of its max)
 load --url "http://127.0.0.1:$port" --mode open --rate "$rate" --warmup "$OPEN_WARMUP" --duration "$OPEN_DURATION" \
   --seed 3 --report-out "$OUT/engine-open.json" --histogram-out "$OUT/engine-open.hgrm" --chart-out "$OUT/engine-open.png"
 stop_all
-echo "longest GC pause in the engine (max and open runs): $(grep -oE '[0-9.]+ms$' "$OUT/engine-gc.log" | sort -n | tail -1)"
+echo "longest GC pause in the engine (max and open runs): $(grep ' Pause ' "$OUT/engine-gc.log" | grep -oE '[0-9.]+ms$' | sort -n | tail -1)"
 
 reports=("$OUT/baseline-max.json" "$OUT/engine-max.json" "$OUT/engine-open.json")
 if [ "${SKIP_REDIS:-0}" != "1" ]; then
