@@ -2,7 +2,6 @@ package io.omniroute.loadtest.bench;
 
 import io.omniroute.rules.RuleSet;
 import io.omniroute.rules.ServiceLevels;
-import io.omniroute.rules.directory.ContactResolver;
 import io.omniroute.rules.directory.Directory;
 import io.omniroute.rules.directory.DirectoryLoader;
 import io.omniroute.rules.model.Contact;
@@ -43,9 +42,8 @@ public final class DecisionMixTimes {
     RuleSet rules = RuleSet.defaultPolicy();
     Directory directory = DirectoryLoader.bundledSample();
     ServiceLevels serviceLevels = ServiceLevels.defaults();
-    ContactResolver resolver = new ContactResolver(directory);
     List<DecisionBenchmark.Case> mix = DecisionBenchmark.MIX;
-    Contact[] contacts = mix.stream().map(c -> resolver.resolve(c.contact())).toArray(Contact[]::new);
+    Contact[] contacts = RuleScaleBenchmark.resolve(mix, directory);
     for (int round = 0; round < 3; round++) {
       for (Contact contact : contacts) {
         for (int i = 0; i < samples; i++) {
