@@ -29,8 +29,11 @@ import java.util.function.Supplier;
  *
  * <p>Each queue keeps one {@link TimeOrderedLane} per priority, and deadlines are kept in one lane
  * per response target, so accepting, claiming and escalating cost the same at a depth of a thousand
- * or a million. Each contact is one entry of a {@link ShardedHashMap} by id (record, idempotency
- * key and where it waits together), so no single growth step of a map stalls the store. A finished (completed or abandoned) contact and its idempotency key are kept for
+ * or a million. Each contact is one object (record, idempotency key and where it waits together)
+ * at a slot of a {@link SlotArray}, found by id and by idempotency key through {@link SlotIndex}es
+ * that hold only numbers: what a new contact adds to the old generation's tables is one reference
+ * next to the previous contact's, so young collections have few cards to scan however many
+ * contacts are held. A finished (completed or abandoned) contact and its idempotency key are kept for
  * the {@linkplain #DEFAULT_RETENTION retention period} after it finished, then forgotten, so memory
  * follows the open work, not the history.
  *
@@ -43,8 +46,9 @@ public final class MemoryQueueStore implements QueueStore {
 
   private final long retentionNanos;
   private final Object lock = new Object();
-  private final ShardedHashMap<String, Stored> contacts = new ShardedHashMap<>();
-  private final ShardedHashMap<String, Stored> idempotencyKeys = new ShardedHashMap<>();
+  private final SlotArray<Stored> slots = new SlotArray<>();
+  private final SlotIndex byId = new SlotIndex(slot -> keyOf(slot, false));
+  private final SlotIndex byIdempotencyKey = new SlotIndex(slot -> keyOf(slot, true));
   private final Map<String, WaitingLine> queues = new HashMap<>();
   private final Map<Long, TimeOrderedLane<Stored>> deadlinesByTarget = new HashMap<>();
   private final ArrayDeque<Finished> finished = new ArrayDeque<>();
@@ -73,6 +77,7 @@ public final class MemoryQueueStore implements QueueStore {
   private static final class Stored {
     ContactRecord record;
     final String idempotencyKey;
+    long slot;
     WaitingLine line;
     int priority;
     Entry<Stored> entry;
@@ -85,7 +90,7 @@ public final class MemoryQueueStore implements QueueStore {
     }
   }
 
-  private record Finished(long at, String id) {}
+  private record Finished(long at, long slot) {}
 
   /** One queue: a lane per priority, highest priority first. */
   private static final class WaitingLine {
@@ -130,16 +135,17 @@ public final class MemoryQueueStore implements QueueStore {
     return call(() -> {
       forgetFinishedBefore(nanos(contact.receivedAt()) - retentionNanos);
       if (idempotencyKey != null) {
-        Stored first = idempotencyKeys.get(idempotencyKey);
-        if (first != null) {
-          return new Accepted(first.record, false);
+        long first = byIdempotencyKey.get(idempotencyKey);
+        if (first != SlotIndex.ABSENT) {
+          return new Accepted(slots.get(first).record, false);
         }
       }
       Stored stored = new Stored(contact, idempotencyKey);
+      stored.slot = slots.add(stored);
       if (idempotencyKey != null) {
-        idempotencyKeys.put(idempotencyKey, stored);
+        byIdempotencyKey.put(idempotencyKey, stored.slot);
       }
-      contacts.put(contact.id(), stored);
+      byId.put(contact.id(), stored.slot);
       enqueue(stored, contact.receivedAt());
       return new Accepted(contact, true);
     });
@@ -147,7 +153,7 @@ public final class MemoryQueueStore implements QueueStore {
 
   @Override
   public Future<Optional<ContactRecord>> find(String id) {
-    return call(() -> Optional.ofNullable(contacts.get(id)).map(stored -> stored.record));
+    return call(() -> Optional.ofNullable(stored(id)).map(stored -> stored.record));
   }
 
   @Override
@@ -243,7 +249,7 @@ public final class MemoryQueueStore implements QueueStore {
   public Future<Optional<ContactRecord>> escalate(
       String id, String fromQueue, Route to, Instant newDeadline, Instant now) {
     return call(() -> {
-      Stored stored = contacts.get(id);
+      Stored stored = stored(id);
       ContactRecord current = stored == null ? null : stored.record;
       if (current == null
           || current.status() != ContactStatus.QUEUED
@@ -269,7 +275,7 @@ public final class MemoryQueueStore implements QueueStore {
   /** The number of contacts held, waiting or not; for tests of the retention. */
   int size() {
     synchronized (lock) {
-      return contacts.size();
+      return byId.size();
     }
   }
 
@@ -308,22 +314,41 @@ public final class MemoryQueueStore implements QueueStore {
   private ContactRecord finish(Stored stored, ContactRecord record, Instant now) {
     long at = nanos(now);
     forgetFinishedBefore(at - retentionNanos);
-    finished.addLast(new Finished(at, record.id()));
+    finished.addLast(new Finished(at, stored.slot));
     stored.record = record;
     return record;
   }
 
   private void forgetFinishedBefore(long cutoff) {
     while (!finished.isEmpty() && finished.peekFirst().at() < cutoff) {
-      Stored forgotten = contacts.remove(finished.pollFirst().id());
-      if (forgotten != null && forgotten.idempotencyKey != null) {
-        idempotencyKeys.remove(forgotten.idempotencyKey);
+      long slot = finished.pollFirst().slot();
+      Stored forgotten = slots.get(slot);
+      if (forgotten != null) {
+        byId.remove(forgotten.record.id());
+        if (forgotten.idempotencyKey != null) {
+          byIdempotencyKey.remove(forgotten.idempotencyKey);
+        }
+        slots.remove(slot);
       }
     }
   }
 
+  private Stored stored(String id) {
+    long slot = byId.get(id);
+    return slot == SlotIndex.ABSENT ? null : slots.get(slot);
+  }
+
+  /** The id or the idempotency key of the contact at {@code slot}, or {@code null}. */
+  private String keyOf(long slot, boolean idempotencyKey) {
+    Stored stored = slots.get(slot);
+    if (stored == null) {
+      return null;
+    }
+    return idempotencyKey ? stored.idempotencyKey : stored.record.id();
+  }
+
   private Stored require(String id) {
-    Stored stored = contacts.get(id);
+    Stored stored = stored(id);
     if (stored == null) {
       throw new ContactNotFoundException(id);
     }
