@@ -4,9 +4,12 @@
 #   1. the baseline server (minimal Vert.x, fixed JSON answer): max mode,
 #   2. the engine (memory store): max mode with the same settings,
 #   3. the engine again: open model at half of its measured maximum,
-#   4. the engine on a fresh redis-server (append-only file, fsync every second): max mode,
-# and prints the tables: baseline max, engine max, their ratio, the open-model percentiles, and the
-# engine's max on Redis against its max on the memory store (issue 4).
+#   4. the baseline server again: open model at that same rate (what this machine gives a server
+#      that does no work, with the load generator on the same cores),
+#   5. the engine on a fresh redis-server (append-only file, fsync every second): max mode,
+# and prints the tables: baseline max, engine max, their ratio, the open-model percentiles of the
+# engine beside the baseline's, and the engine's max on Redis against its max on the memory store
+# (issue 4).
 # Every process it starts is stopped on exit, failure or Ctrl-C.
 #
 # Settings (environment): DURATION (max-mode runs, default 30s), OPEN_DURATION (default 60s),
@@ -14,7 +17,7 @@
 # BENCHMARKS.md), OPEN_WARMUP (default 10s, the engine is warm by then), CONNECTIONS (default 64),
 # OUT (results folder, default loadtest/results; the engine's GC log is kept there as engine-gc.log),
 # JAVA_OPTS (the load generator's JVM flags), SERVER_JAVA_OPTS (the baseline's and the engine's),
-# SKIP_BUILD=1 to reuse built jars, SKIP_REDIS=1 to leave out step 4, REDIS_SERVER (a redis-server
+# SKIP_BUILD=1 to reuse built jars, SKIP_BASELINE_OPEN=1 to leave out step 4, SKIP_REDIS=1 step 5, REDIS_SERVER (a redis-server
 # binary; default: redis-server on the PATH, else the one in the embedded-redis test dependency).
 # The engines run with --demo-tokens (public tokens, loopback only) and the load generator sends
 # its default token, demo-admin, which may create contacts and claim from every queue.
@@ -141,6 +144,15 @@ stop_all
 echo "longest GC pause in the engine (max and open runs): $(grep ' Pause ' "$OUT/engine-gc.log" | grep -oE '[0-9.]+ms$' | sort -n | tail -1)"
 
 reports=("$OUT/baseline-max.json" "$OUT/engine-max.json" "$OUT/engine-open.json")
+if [ "${SKIP_BASELINE_OPEN:-0}" != "1" ]; then
+  echo "== baseline server: open model at the same $rate contacts/s, $OPEN_DURATION"
+  java $SERVER_JAVA_OPTS -cp "$BENCH_JAR" io.omniroute.loadtest.BaselineServer --host 127.0.0.1 --port 0 > "$LOGS/baseline-open.log" 2>&1 &
+  started+=($!)
+  port=$(await_port "$LOGS/baseline-open.log" '^listening on [0-9]+' "${started[-1]}")
+  load --url "http://127.0.0.1:$port" --mode open --rate "$rate" --warmup "$OPEN_WARMUP" --duration "$OPEN_DURATION" \
+    --seed 3 --report-out "$OUT/baseline-open.json" --histogram-out "$OUT/baseline-open.hgrm" --chart-out "$OUT/baseline-open.png"
+  stop_all
+fi
 if [ "${SKIP_REDIS:-0}" != "1" ]; then
   redis_bin=$(redis_server_binary)
   redis_port=$(free_port)
@@ -162,4 +174,9 @@ if [ "${SKIP_REDIS:-0}" != "1" ]; then
 fi
 
 echo
-java -cp "$BENCH_JAR" io.omniroute.loadtest.report.Comparison table "${reports[@]}" | tee "$OUT/comparison.md"
+{
+  java -cp "$BENCH_JAR" io.omniroute.loadtest.report.Comparison table "${reports[@]}"
+  if [ "${SKIP_BASELINE_OPEN:-0}" != "1" ]; then
+    java -cp "$BENCH_JAR" io.omniroute.loadtest.report.Comparison open-table "$OUT/engine-open.json" "$OUT/baseline-open.json"
+  fi
+} | tee "$OUT/comparison.md"

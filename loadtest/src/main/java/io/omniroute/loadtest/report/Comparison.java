@@ -11,7 +11,9 @@ import java.util.Locale;
  * ENGINE_MAX.json} prints half the measured throughput as a whole rate; {@code table BASELINE_MAX.json
  * ENGINE_MAX.json ENGINE_OPEN.json [ENGINE_REDIS_MAX.json]} prints the comparison as Markdown
  * tables with the issues' targets, the second one comparing the engine on Redis with the engine on
- * the memory store. Stateless.
+ * the memory store; {@code open-table ENGINE_OPEN.json BASELINE_OPEN.json} puts the engine's
+ * open-model percentiles beside the baseline server's at the same rate: what this machine, with the
+ * load generator on the same cores, gives a server that does no work. Stateless.
  */
 public final class Comparison {
   /** Engine max throughput must reach this share of the baseline's. */
@@ -32,9 +34,12 @@ public final class Comparison {
       System.out.print(table(read(args[1]), read(args[2]), read(args[3])));
     } else if (args.length == 5 && args[0].equals("table")) {
       System.out.print(table(read(args[1]), read(args[2]), read(args[3])) + redisTable(read(args[2]), read(args[4])));
+    } else if (args.length == 3 && args[0].equals("open-table")) {
+      System.out.print(openTable(read(args[1]), read(args[2])));
     } else {
       System.err.println("usage: Comparison half-rate ENGINE_MAX.json"
-          + " | table BASELINE_MAX.json ENGINE_MAX.json ENGINE_OPEN.json [ENGINE_REDIS_MAX.json]");
+          + " | table BASELINE_MAX.json ENGINE_MAX.json ENGINE_OPEN.json [ENGINE_REDIS_MAX.json]"
+          + " | open-table ENGINE_OPEN.json BASELINE_OPEN.json");
       System.exit(2);
     }
   }
@@ -83,6 +88,33 @@ public final class Comparison {
     row(out, "errors (Redis max)", Long.toString(redisMax.getLong("errors")));
     out.append('\n');
     target(out, "engine max on Redis >= " + MIN_REDIS_RATIO + " x on memory", ratio >= MIN_REDIS_RATIO);
+    return out.toString();
+  }
+
+  /**
+   * The engine's and the baseline server's open-model percentiles at the same rate, with their
+   * ratios, and whether the baseline itself stays within the open-model targets: if it does not,
+   * those targets are beyond this machine for any server.
+   */
+  public static String openTable(JsonObject engineOpen, JsonObject baselineOpen) {
+    JsonObject engine = engineOpen.getJsonObject("latencyMs");
+    JsonObject baseline = baselineOpen.getJsonObject("latencyMs");
+    StringBuilder out = new StringBuilder("\n| open model at the same rate | engine | baseline server | engine / baseline |\n")
+        .append("| --- | ---: | ---: | ---: |\n");
+    out.append("| achieved rate (req/s) | ").append(format("%.0f", engineOpen.getDouble("throughput"))).append(" | ")
+        .append(format("%.0f", baselineOpen.getDouble("throughput"))).append(" | |\n");
+    for (String[] percentile : new String[][] {{"p50", "p50"}, {"p90", "p90"}, {"p99", "p99"}, {"p99.9", "p999"}, {"max", "max"}}) {
+      double e = engine.getDouble(percentile[1]);
+      double b = baseline.getDouble(percentile[1]);
+      out.append("| ").append(percentile[0]).append(" (ms) | ").append(format("%.2f", e)).append(" | ")
+          .append(format("%.2f", b)).append(" | ").append(b == 0 ? "" : format("%.1f", e / b)).append(" |\n");
+    }
+    row(out, "errors (engine / baseline)", engineOpen.getLong("errors") + " / " + baselineOpen.getLong("errors"));
+    out.append('\n');
+    target(out, "baseline server open model p99 < " + format("%.0f", MAX_P99_MS) + " ms (the machine's floor)",
+        baseline.getDouble("p99") < MAX_P99_MS);
+    target(out, "baseline server open model p99.9 < " + format("%.0f", MAX_P999_MS) + " ms (the machine's floor)",
+        baseline.getDouble("p999") < MAX_P999_MS);
     return out.toString();
   }
 

@@ -59,4 +59,17 @@ class ComparisonTest {
         .contains("| errors (Redis max) | 2 |")
         .contains("- engine max on Redis >= 0.5 x on memory: NOT met");
   }
+
+  @Test
+  void openTablePutsTheEngineBesideTheBaselineAtTheSameRate() {
+    String table = Comparison.openTable(open(9_000, 40.0, 80.0), open(9_000, 6.4, 16.0));
+
+    assertThat(table)
+        .contains("| achieved rate (req/s) | 9000 | 9000 | |")
+        .contains("| p99 (ms) | 40.00 | 6.40 | 6.3 |")
+        .contains("| p99.9 (ms) | 80.00 | 16.00 | 5.0 |")
+        .contains("| errors (engine / baseline) | 0 / 0 |")
+        .contains("- baseline server open model p99 < 5 ms (the machine's floor): NOT met")
+        .contains("- baseline server open model p99.9 < 20 ms (the machine's floor): met");
+  }
 }
