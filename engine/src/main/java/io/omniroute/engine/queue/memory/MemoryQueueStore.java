@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -47,8 +48,8 @@ public final class MemoryQueueStore implements QueueStore {
   private final long retentionNanos;
   private final Object lock = new Object();
   private final SlotArray<Stored> slots = new SlotArray<>();
-  private final SlotIndex byId = new SlotIndex(slot -> keyOf(slot, false));
-  private final SlotIndex byIdempotencyKey = new SlotIndex(slot -> keyOf(slot, true));
+  private final SlotIndex byId = new SlotIndex(slot -> keyAt(slot, stored -> stored.record.id()));
+  private final SlotIndex byIdempotencyKey = new SlotIndex(slot -> keyAt(slot, stored -> stored.idempotencyKey));
   private final Map<String, WaitingLine> queues = new HashMap<>();
   private final Map<Long, TimeOrderedLane<Stored>> deadlinesByTarget = new HashMap<>();
   private final ArrayDeque<Finished> finished = new ArrayDeque<>();
@@ -338,13 +339,10 @@ public final class MemoryQueueStore implements QueueStore {
     return slot == SlotIndex.ABSENT ? null : slots.get(slot);
   }
 
-  /** The id or the idempotency key of the contact at {@code slot}, or {@code null}. */
-  private String keyOf(long slot, boolean idempotencyKey) {
+  /** A key of the contact at {@code slot}, or {@code null} when the slot holds none. */
+  private String keyAt(long slot, Function<Stored, String> key) {
     Stored stored = slots.get(slot);
-    if (stored == null) {
-      return null;
-    }
-    return idempotencyKey ? stored.idempotencyKey : stored.record.id();
+    return stored == null ? null : key.apply(stored);
   }
 
   private Stored require(String id) {
