@@ -12,6 +12,11 @@ import java.util.Objects;
  * its status and its history. Immutable: every transition returns a new record, so a record can
  * be handed between threads and serialised as it is.
  *
+ * <p>The texts that repeat across contacts (the country, the history's details, the agent) are
+ * {@linkplain String#intern() interned} when a record is made by {@link #queued}, {@link #assigned}
+ * or {@link #escalated}: a stored contact then holds no copy of its own of them, which leaves the
+ * garbage collector fewer objects to copy for every contact the memory store keeps (BENCHMARKS.md).
+ *
  * @param request the contact as received
  * @param country the resolved country, or {@code null}; used to escalate to the country level
  * @param route where the contact waits now (the decision's route until it escalates)
@@ -47,15 +52,17 @@ public record ContactRecord(
     Instant deadline = receivedAt.plus(decision.responseTarget());
     List<HistoryEvent> history =
         List.of(
-            new HistoryEvent(HistoryEvent.RECEIVED, receivedAt, "via " + channel),
-            new HistoryEvent(HistoryEvent.ROUTED, receivedAt, "to " + decision.route().queue()));
+            new HistoryEvent(HistoryEvent.RECEIVED, receivedAt, ("via " + channel).intern()),
+            new HistoryEvent(HistoryEvent.ROUTED, receivedAt, ("to " + decision.route().queue()).intern()));
     return new ContactRecord(
-        id, receivedAt, request, channel, country, decision, decision.route(), deadline, ContactStatus.QUEUED, null, history);
+        id, receivedAt, request, channel, country == null ? null : country.intern(), decision, decision.route(), deadline,
+        ContactStatus.QUEUED, null, history);
   }
 
   /** This contact claimed by an agent. */
   public ContactRecord assigned(String agent, Instant at) {
-    return moved(ContactStatus.ASSIGNED, agent, new HistoryEvent(HistoryEvent.ASSIGNED, at, "to " + agent));
+    String canonicalAgent = agent == null ? null : agent.intern();
+    return moved(ContactStatus.ASSIGNED, canonicalAgent, new HistoryEvent(HistoryEvent.ASSIGNED, at, ("to " + canonicalAgent).intern()));
   }
 
   public ContactRecord completed(Instant at) {
@@ -69,7 +76,7 @@ public record ContactRecord(
   /** This contact moved one step up its ladder, with a new deadline. */
   public ContactRecord escalated(Route to, Instant newDeadline, Instant at) {
     List<HistoryEvent> events = new ArrayList<>(history);
-    events.add(new HistoryEvent(HistoryEvent.ESCALATED, at, "from " + route.queue() + " to " + to.queue()));
+    events.add(new HistoryEvent(HistoryEvent.ESCALATED, at, ("from " + route.queue() + " to " + to.queue()).intern()));
     return new ContactRecord(
         id, receivedAt, request, channel, country, decision, to, newDeadline, status, agent, events);
   }
