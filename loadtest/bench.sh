@@ -14,7 +14,7 @@
 #
 # Settings (environment): DURATION (max-mode runs, default 30s), OPEN_DURATION (default 60s),
 # WARMUP (max-mode runs, default 30s: the JIT compiles the engine's code for ~30 s under load, see
-# BENCHMARKS.md), OPEN_WARMUP (default 10s, the engine is warm by then), CONNECTIONS (default 64),
+# BENCHMARKS.md), OPEN_WARMUP (default 20s: the open model ramps its rate up over the first half, so no backlog is carried into the measurement), CONNECTIONS (default 64),
 # OUT (results folder, default loadtest/results; the engine's GC log is kept there as engine-gc.log),
 # JAVA_OPTS (the load generator's JVM flags), SERVER_JAVA_OPTS (the baseline's and the engine's),
 # SKIP_BUILD=1 to reuse built jars, SKIP_BASELINE_OPEN=1 to leave out step 4, SKIP_REDIS=1 step 5, REDIS_SERVER (a redis-server
@@ -27,7 +27,7 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-30s}
 OPEN_DURATION=${OPEN_DURATION:-60s}
 WARMUP=${WARMUP:-30s}
-OPEN_WARMUP=${OPEN_WARMUP:-10s}
+OPEN_WARMUP=${OPEN_WARMUP:-20s}
 CONNECTIONS=${CONNECTIONS:-64}
 OUT=${OUT:-loadtest/results}
 BENCH_JAR=loadtest/target/omniroute-benchmarks.jar
