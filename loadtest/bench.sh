@@ -14,11 +14,13 @@
 #
 # Settings (environment): DURATION (max-mode runs, default 30s), OPEN_DURATION (default 60s),
 # WARMUP (max-mode runs, default 30s: the JIT compiles the engine's code for ~30 s under load, see
-# BENCHMARKS.md), OPEN_WARMUP (default 20s: the open model ramps its rate up over the first half, so no backlog is carried into the measurement), CONNECTIONS (default 64),
+# BENCHMARKS.md), OPEN_WARMUP (default 20s: the open model ramps its rate up over the first half,
+# so no backlog is carried into the measurement), CONNECTIONS (default 64),
 # OUT (results folder, default loadtest/results; the engine's GC log is kept there as engine-gc.log),
 # JAVA_OPTS (the load generator's JVM flags), SERVER_JAVA_OPTS (the baseline's and the engine's),
-# SKIP_BUILD=1 to reuse built jars, SKIP_BASELINE_OPEN=1 to leave out step 4, SKIP_REDIS=1 step 5, REDIS_SERVER (a redis-server
-# binary; default: redis-server on the PATH, else the one in the embedded-redis test dependency).
+# SKIP_BUILD=1 to reuse built jars, SKIP_BASELINE_OPEN=1 to leave out step 4, SKIP_REDIS=1 step 5,
+# REDIS_SERVER (a redis-server binary; default: redis-server on the PATH, else the one in the
+# embedded-redis test dependency).
 # The engines run with --demo-tokens (public tokens, loopback only) and the load generator sends
 # its default token, demo-admin, which may create contacts and claim from every queue.
 set -euo pipefail
@@ -115,14 +117,25 @@ load() {
   java $JAVA_OPTS -cp "$BENCH_JAR" io.omniroute.loadtest.LoadGenerator "$@"
 }
 
+# Starts a baseline server that logs to $1 (await_port reads its port from there).
+start_baseline() {
+  java $SERVER_JAVA_OPTS -cp "$BENCH_JAR" io.omniroute.loadtest.BaselineServer --host 127.0.0.1 --port 0 > "$1" 2>&1 &
+  started+=($!)
+}
+
+# The open model at $rate against the server on port $1; report, histogram and chart as $OUT/$2-open.*
+open_run() {
+  load --url "http://127.0.0.1:$1" --mode open --rate "$rate" --warmup "$OPEN_WARMUP" --duration "$OPEN_DURATION" \
+    --seed 3 --report-out "$OUT/$2-open.json" --histogram-out "$OUT/$2-open.hgrm" --chart-out "$OUT/$2-open.png"
+}
+
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   echo "== building (mvn -q -DskipTests install)"
   mvn -q -B -DskipTests install
 fi
 
 echo "== baseline server: max mode, $CONNECTIONS connections, $DURATION"
-java $SERVER_JAVA_OPTS -cp "$BENCH_JAR" io.omniroute.loadtest.BaselineServer --host 127.0.0.1 --port 0 > "$LOGS/baseline.log" 2>&1 &
-started+=($!)
+start_baseline "$LOGS/baseline.log"
 port=$(await_port "$LOGS/baseline.log" '^listening on [0-9]+' "${started[-1]}")
 load --url "http://127.0.0.1:$port" --mode max --connections "$CONNECTIONS" --warmup "$WARMUP" --duration "$DURATION" \
   --seed 1 --report-out "$OUT/baseline-max.json"
@@ -138,19 +151,16 @@ load --url "http://127.0.0.1:$port" --mode max --connections "$CONNECTIONS" --wa
 
 rate=$(java -cp "$BENCH_JAR" io.omniroute.loadtest.report.Comparison half-rate "$OUT/engine-max.json")
 echo "== engine (memory store): open model at $rate contacts/s (half of its max), $OPEN_DURATION"
-load --url "http://127.0.0.1:$port" --mode open --rate "$rate" --warmup "$OPEN_WARMUP" --duration "$OPEN_DURATION" \
-  --seed 3 --report-out "$OUT/engine-open.json" --histogram-out "$OUT/engine-open.hgrm" --chart-out "$OUT/engine-open.png"
+open_run "$port" engine
 stop_all
 echo "longest GC pause in the engine (max and open runs): $(grep ' Pause ' "$OUT/engine-gc.log" | grep -oE '[0-9.]+ms$' | sort -n | tail -1)"
 
 reports=("$OUT/baseline-max.json" "$OUT/engine-max.json" "$OUT/engine-open.json")
 if [ "${SKIP_BASELINE_OPEN:-0}" != "1" ]; then
   echo "== baseline server: open model at the same $rate contacts/s, $OPEN_DURATION"
-  java $SERVER_JAVA_OPTS -cp "$BENCH_JAR" io.omniroute.loadtest.BaselineServer --host 127.0.0.1 --port 0 > "$LOGS/baseline-open.log" 2>&1 &
-  started+=($!)
+  start_baseline "$LOGS/baseline-open.log"
   port=$(await_port "$LOGS/baseline-open.log" '^listening on [0-9]+' "${started[-1]}")
-  load --url "http://127.0.0.1:$port" --mode open --rate "$rate" --warmup "$OPEN_WARMUP" --duration "$OPEN_DURATION" \
-    --seed 3 --report-out "$OUT/baseline-open.json" --histogram-out "$OUT/baseline-open.hgrm" --chart-out "$OUT/baseline-open.png"
+  open_run "$port" baseline
   stop_all
 fi
 if [ "${SKIP_REDIS:-0}" != "1" ]; then

@@ -71,8 +71,8 @@ public final class MemoryQueueStore implements QueueStore {
   /**
    * One contact as held: its current record, the idempotency key it was accepted with, and, while
    * it waits, its entries in its queue's lane and in its deadline lane. The lanes hold the {@code
-   * Stored} itself, so a claim or an escalation scan needs no look-up by id. One object and one map
-   * entry per contact keep the memory a claim touches, and what the garbage collector copies and
+   * Stored} itself, so a claim or an escalation scan needs no look-up by id. One object per contact,
+   * at its {@code slot}, keeps the memory a claim touches, and what the garbage collector copies and
    * scans, to a minimum: at a depth of a million, the claimed contact is no longer in any CPU cache.
    */
   private static final class Stored {
