@@ -18,12 +18,14 @@ import io.omniroute.engine.rules.MemoryRuleStore;
 import io.omniroute.engine.rules.RecentContacts;
 import io.omniroute.engine.rules.RuleStore;
 import io.omniroute.engine.rules.RulesService;
+import io.omniroute.rules.CompilerWarmUp;
 import io.omniroute.rules.directory.Directory;
 import io.omniroute.rules.directory.DirectoryLoader;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -40,6 +42,7 @@ public final class Engine {
   private final EngineMetrics metrics;
   private final EscalationScheduler escalation;
   private final int port;
+  private final AtomicBoolean closing = new AtomicBoolean();
 
   private Engine(
       Vertx vertx, QueueStore store, RuleStore ruleStore, EngineMetrics metrics, EscalationScheduler escalation, int port) {
@@ -123,8 +126,18 @@ public final class Engine {
     return escalation;
   }
 
+  /**
+   * Runs {@link CompilerWarmUp} on a worker thread, so a supervisor's first rule upload finds the
+   * rule compiler compiled by the JIT. The engine serves requests meanwhile; the warm-up stops
+   * early when the engine closes.
+   */
+  public Future<CompilerWarmUp.Result> warmUpRuleCompiler(int rounds) {
+    return vertx.executeBlocking(() -> CompilerWarmUp.run(rounds, closing::get), false);
+  }
+
   /** Stops the server and the timers, then closes the rule store and the queue store. */
   public Future<Void> close() {
+    closing.set(true);
     return vertx.close().onComplete(done -> {
       ruleStore.close();
       store.close();

@@ -1,6 +1,7 @@
 package io.omniroute.engine;
 
 import io.omniroute.engine.auth.AccessTokens;
+import io.omniroute.rules.CompilerWarmUp;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +67,12 @@ public final class Main implements Callable<Integer> {
           + " the same YAML inline in env OMNIROUTE_TOKENS). See hash-token.")
   Path tokensFile;
 
+  @Option(names = "--compiler-warm-up", paramLabel = "ROUNDS",
+      description = "After start, compile the default policy this many times on a worker thread, so the first rule"
+          + " upload finds the rule compiler warm (env OMNIROUTE_COMPILER_WARM_UP; default "
+          + CompilerWarmUp.DEFAULT_ROUNDS + "; 0 turns it off).")
+  private Integer compilerWarmUp;
+
   @Option(names = "--demo-tokens",
       description = "Also accept the public demo tokens listed in the README (demo-admin, demo-ops, ...)."
           + " For trying Omniroute out only: never in production.")
@@ -93,9 +100,11 @@ public final class Main implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     EngineOptions options;
     StoreOptions storeOptions;
+    int warmUpRounds;
     try {
       options = options(System.getenv()::get);
       storeOptions = storeOptions(System.getenv()::get);
+      warmUpRounds = compilerWarmUpRounds(System.getenv()::get);
     } catch (RuntimeException e) {
       System.err.println("omniroute: " + e.getMessage());
       return 2;
@@ -125,6 +134,10 @@ public final class Main implements Callable<Integer> {
     System.out.println("Omniroute listening on http://" + options.host() + ":" + engine.port()
         + " (directory: " + (options.directory() == null ? "bundled sample" : options.directory())
         + ", store: " + storeOptions.describe() + ", " + options.tokens().describe() + ")");
+    if (warmUpRounds > 0) {
+      engine.warmUpRuleCompiler(warmUpRounds).onSuccess(warm -> System.out.println(
+          "Rule compiler warmed up: " + warm.compiles() + " compiles in " + warm.took().toMillis() + " ms"));
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       engine.close().toCompletionStage().toCompletableFuture().join();
@@ -200,6 +213,27 @@ public final class Main implements Callable<Integer> {
       }
     }
     return options;
+  }
+
+  /** The rounds of {@link CompilerWarmUp} to run after start, from the command line or the environment. */
+  int compilerWarmUpRounds(java.util.function.Function<String, String> env) {
+    String envRounds = env.apply("OMNIROUTE_COMPILER_WARM_UP");
+    int rounds;
+    if (compilerWarmUp != null) {
+      rounds = compilerWarmUp;
+    } else if (envRounds == null || envRounds.isBlank()) {
+      rounds = CompilerWarmUp.DEFAULT_ROUNDS;
+    } else {
+      try {
+        rounds = Integer.parseInt(envRounds.strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("OMNIROUTE_COMPILER_WARM_UP must be a number of rounds, got '" + envRounds + "'");
+      }
+    }
+    if (rounds < 0) {
+      throw new IllegalArgumentException("the compiler warm-up must be 0 (off) or more rounds, got " + rounds);
+    }
+    return rounds;
   }
 
   private static Path pathOrNull(String value) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.omniroute.engine.auth.AccessTokens;
 import io.omniroute.engine.auth.Principal;
 import io.omniroute.engine.auth.Role;
+import io.omniroute.rules.CompilerWarmUp;
 import io.omniroute.rules.model.Channel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -151,6 +152,21 @@ class MainOptionsTest {
   }
 
   @Test
+  void warmsUpTheRuleCompilerByDefaultWithTheOptionWinningOverTheEnvironment() {
+    assertThat(warmUpRounds(Map.of())).isEqualTo(CompilerWarmUp.DEFAULT_ROUNDS);
+    assertThat(warmUpRounds(Map.of("OMNIROUTE_COMPILER_WARM_UP", "5"))).isEqualTo(5);
+    assertThat(warmUpRounds(Map.of("OMNIROUTE_COMPILER_WARM_UP", "5"), "--compiler-warm-up", "0")).isZero();
+  }
+
+  @Test
+  void rejectsANegativeOrNonNumericCompilerWarmUp() {
+    assertThatThrownBy(() -> warmUpRounds(Map.of(), "--compiler-warm-up", "-1"))
+        .hasMessageContaining("0 (off) or more rounds, got -1");
+    assertThatThrownBy(() -> warmUpRounds(Map.of("OMNIROUTE_COMPILER_WARM_UP", "lots")))
+        .hasMessageContaining("OMNIROUTE_COMPILER_WARM_UP must be a number of rounds, got 'lots'");
+  }
+
+  @Test
   void hasNoTokensUnlessASourceIsGiven() {
     assertThat(parse(Map.of()).tokens().isEmpty()).isTrue();
   }
@@ -259,6 +275,12 @@ class MainOptionsTest {
     Main main = new Main();
     new CommandLine(main).parseArgs(args);
     return main.storeOptions(env::get);
+  }
+
+  private int warmUpRounds(Map<String, String> env, String... args) {
+    Main main = new Main();
+    new CommandLine(main).parseArgs(args);
+    return main.compilerWarmUpRounds(env::get);
   }
 
   private EngineOptions parse(Map<String, String> env, String... args) {

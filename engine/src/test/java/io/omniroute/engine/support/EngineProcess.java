@@ -34,12 +34,16 @@ public final class EngineProcess extends EngineClient implements AutoCloseable {
   /**
    * Starts {@code java -jar omniroute-engine.jar --host 127.0.0.1 --port 0 --demo-tokens ARGS...},
    * logging to {@code logDirectory/name.log}, and waits until it listens. Its client sends
-   * {@code demo-admin}.
+   * {@code demo-admin}. Without {@code --compiler-warm-up} in {@code args} the warm-up is off, so
+   * that it does not compete with the test for the CPU.
    */
   public static EngineProcess start(Path logDirectory, String name, String... args) {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseParallelGC",
         "-jar", engineJar().toString(), "--host", "127.0.0.1", "--port", "0", "--demo-tokens"));
+    if (!List.of(args).contains("--compiler-warm-up")) {
+      command.addAll(List.of("--compiler-warm-up", "0"));
+    }
     command.addAll(List.of(args));
     Path log = logDirectory.resolve(name + ".log");
     try {

@@ -1,5 +1,6 @@
 package io.omniroute.loadtest.bench;
 
+import io.omniroute.rules.CompilerWarmUp;
 import io.omniroute.rules.RuleSet;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * JVM, so they measure a JVM that has compiled rules before (as when the engine reloads a rule
  * version). The {@code ...Cold} variants measure the first compile in a fresh JVM, as at engine
  * start-up: that includes loading and initialising Drools and the Java compiler it uses for
- * consequences.
+ * consequences. {@code ...AfterStart} and {@code ...AfterWarmUp} measure a supervisor's first upload
+ * to a started engine, without and with the engine's compiler warm-up.
  *
  * <p>Run: {@code java -jar loadtest/target/omniroute-benchmarks.jar CompileBenchmark}.
  */
@@ -89,6 +91,19 @@ public class CompileBenchmark {
     return RuleSet.compile(LargePolicy.VERSION, dealerDrl);
   }
 
+  /**
+   * {@link #compile1000DealerRules} as the first rule upload to a started engine that has finished
+   * its {@link CompilerWarmUp} ({@value CompilerWarmUp#DEFAULT_ROUNDS} rounds, the default of
+   * {@code omniroute-engine}). One shot per fork, five forks.
+   */
+  @Benchmark
+  @Fork(5)
+  @Warmup(iterations = 0)
+  @Measurement(iterations = 1)
+  public RuleSet compile1000DealerRulesAfterWarmUp(WarmedUpEngine engine) {
+    return RuleSet.compile(LargePolicy.VERSION, dealerDrl);
+  }
+
   /** A JVM that has compiled the default policy once, as {@code omniroute-engine} does at start. */
   @State(Scope.Benchmark)
   public static class StartedEngine {
@@ -97,6 +112,19 @@ public class CompileBenchmark {
     @Setup(Level.Trial)
     public void start() {
       startupPolicy = RuleSet.defaultPolicy();
+    }
+  }
+
+  /** A {@link StartedEngine} that has also run the default {@link CompilerWarmUp}. */
+  @State(Scope.Benchmark)
+  public static class WarmedUpEngine {
+    RuleSet startupPolicy;
+    CompilerWarmUp.Result warmUp;
+
+    @Setup(Level.Trial)
+    public void start() {
+      startupPolicy = RuleSet.defaultPolicy();
+      warmUp = CompilerWarmUp.run(CompilerWarmUp.DEFAULT_ROUNDS, () -> false);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.omniroute.loadtest.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omniroute.rules.CompilerWarmUp;
 import io.omniroute.rules.RuleSet;
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +26,9 @@ class CompileBenchmarkTest {
     engine.start();
     assertThat(engine.startupPolicy.version()).isEqualTo("global:1");
     assertThat(benchmark.compile1000DealerRulesAfterStart(engine).version()).isEqualTo(LargePolicy.VERSION);
+    CompileBenchmark.WarmedUpEngine warmed = new CompileBenchmark.WarmedUpEngine();
+    warmed.start();
+    assertThat(warmed.warmUp.compiles()).isEqualTo(CompilerWarmUp.DEFAULT_ROUNDS);
+    assertThat(benchmark.compile1000DealerRulesAfterWarmUp(warmed).version()).isEqualTo(LargePolicy.VERSION);
   }
 }

@@ -140,6 +140,8 @@ class RuleScaleBenchmarkTest {
         pkg + "CompileBenchmark_compile1000DealerRules_jmhTest",
         pkg + "CompileBenchmark_compileDefaultCold_jmhTest",
         pkg + "CompileBenchmark_compile1000DealerRulesCold_jmhTest",
+        pkg + "CompileBenchmark_compile1000DealerRulesAfterStart_jmhTest",
+        pkg + "CompileBenchmark_compile1000DealerRulesAfterWarmUp_jmhTest",
         pkg + "QueueBenchmark_acceptAndClaim_jmhTest",
         pkg + "QueueBenchmark_acceptClaimComplete_jmhTest");
   }
