@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code java -jar omniroute-engine.jar [--port N] [--directory FILE] [--config FILE] [--tokens FILE]
- * [--demo-tokens]}, and {@code java -jar omniroute-engine.jar hash-token}.
+ * [--demo-tokens] [--compiler-warm-up ROUNDS]}, and {@code java -jar omniroute-engine.jar hash-token}.
  *
  * <p>Precedence: command-line options, then {@code OMNIROUTE_PORT}, {@code OMNIROUTE_HOST},
  * {@code OMNIROUTE_DIRECTORY}, {@code OMNIROUTE_CONFIG}, then the config file, then the defaults
