@@ -12,10 +12,12 @@ import java.util.Objects;
  * its status and its history. Immutable: every transition returns a new record, so a record can
  * be handed between threads and serialised as it is.
  *
- * <p>The texts that repeat across contacts (the country, the history's details, the agent) are
- * {@linkplain String#intern() interned} when a record is made by {@link #queued}, {@link #assigned}
- * or {@link #escalated}: a stored contact then holds no copy of its own of them, which leaves the
- * garbage collector fewer objects to copy for every contact the memory store keeps (BENCHMARKS.md).
+ * <p>What repeats across contacts is shared when a record is made by {@link #queued}, {@link
+ * #assigned} or {@link #escalated}: the texts (the country, the history's details, the agent) are
+ * {@linkplain String#intern() interned}, and equal decisions and routes are one instance (an
+ * {@link Interner}; a decision repeats with the contact's kind, dealer and the rules that fired). A
+ * stored contact then holds no copy of its own of them, which leaves the garbage collector fewer
+ * objects to copy for every contact the memory store keeps (BENCHMARKS.md).
  *
  * @param request the contact as received
  * @param country the resolved country, or {@code null}; used to escalate to the country level
@@ -35,6 +37,8 @@ public record ContactRecord(
     ContactStatus status,
     String agent,
     List<HistoryEvent> history) {
+  private static final Interner<Decision> DECISIONS = new Interner<>(16_384);
+  private static final Interner<Route> ROUTES = new Interner<>(4_096);
 
   public ContactRecord {
     Objects.requireNonNull(id, "id");
@@ -48,7 +52,8 @@ public record ContactRecord(
 
   /** A new, queued contact with its {@code received} and {@code routed} events. */
   public static ContactRecord queued(
-      String id, Instant receivedAt, ContactPayload request, String channel, String country, Decision decision) {
+      String id, Instant receivedAt, ContactPayload request, String channel, String country, Decision decided) {
+    Decision decision = DECISIONS.intern(decided);
     Instant deadline = receivedAt.plus(decision.responseTarget());
     List<HistoryEvent> history =
         List.of(
@@ -78,7 +83,7 @@ public record ContactRecord(
     List<HistoryEvent> events = new ArrayList<>(history);
     events.add(new HistoryEvent(HistoryEvent.ESCALATED, at, ("from " + route.queue() + " to " + to.queue()).intern()));
     return new ContactRecord(
-        id, receivedAt, request, channel, country, decision, to, newDeadline, status, agent, events);
+        id, receivedAt, request, channel, country, decision, ROUTES.intern(to), newDeadline, status, agent, events);
   }
 
   /** Whether this contact may escalate: still queued, below the central desk. */

@@ -42,6 +42,18 @@ class ContactRecordTest {
     assertThat(second.country()).isSameAs(first.country());
   }
 
+  @Test
+  void contactsWithEqualDecisionsShareOneDecisionAndEscalationsOneRoute() {
+    ContactRecord first = queued("c-1");
+    ContactRecord second = queued("c-2");
+    ContactRecord firstUp = first.escalated(Route.country("DE", 20), T0.plusSeconds(60), T0.plusSeconds(60));
+    ContactRecord secondUp = second.escalated(Route.country("DE", 20), T0.plusSeconds(61), T0.plusSeconds(61));
+
+    assertThat(second.decision()).isSameAs(first.decision());
+    assertThat(second.route()).isSameAs(first.route());
+    assertThat(secondUp.route()).isSameAs(firstUp.route()).isEqualTo(Route.country("DE", 20));
+  }
+
   private static ContactRecord queued(String id) {
     Decision decision = new Decision(
         new Classification(Knowledge.SPECIFICATION, Urgency.NORMAL, Classification.GENERAL_TOPIC),
