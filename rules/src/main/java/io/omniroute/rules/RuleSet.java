@@ -24,8 +24,6 @@ import org.kie.internal.io.ResourceFactory;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -156,7 +154,6 @@ public final class RuleSet {
    */
   boolean fire(
       Assessment assessment, Directory directory, ServiceLevels serviceLevels, List<String> trace, String tracePrefix) {
-    TraceListener listener = new TraceListener(trace, tracePrefix);
     KieSession session = sessions.newKieSession();
     int fired;
     try {
@@ -166,31 +163,12 @@ public final class RuleSet {
       if (usesServiceLevels) {
         session.setGlobal("serviceLevels", serviceLevels);
       }
-      session.addEventListener(listener);
       session.insert(assessment.getContact());
       session.insert(assessment);
-      fired = session.fireAllRules(new FirstMatchPerGroup(activationGroups), MAX_RULE_FIRINGS);
+      fired = session.fireAllRules(new FirstMatchPerGroup(activationGroups, trace, tracePrefix), MAX_RULE_FIRINGS);
     } finally {
-      session.removeEventListener(listener);
       session.dispose();
     }
     return fired >= MAX_RULE_FIRINGS;
-  }
-
-  /** Collects the names of fired rules for one decision; confined to that decision's thread. */
-  private static final class TraceListener extends DefaultAgendaEventListener {
-    private final List<String> names;
-    private final String prefix;
-
-    TraceListener(List<String> names, String prefix) {
-      this.names = names;
-      this.prefix = prefix;
-    }
-
-    @Override
-    public void afterMatchFired(AfterMatchFiredEvent event) {
-      String name = event.getMatch().getRule().getName();
-      names.add(prefix.isEmpty() ? name : prefix + name);
-    }
   }
 }
