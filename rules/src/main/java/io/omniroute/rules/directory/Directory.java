@@ -3,6 +3,7 @@ package io.omniroute.rules.directory;
 import io.omniroute.rules.model.Classification;
 import io.omniroute.rules.model.ContactText;
 import io.omniroute.rules.model.Keyword;
+import io.omniroute.rules.model.KeywordMatcher;
 import io.omniroute.rules.model.Level;
 import io.omniroute.rules.model.QueueNames;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ public final class Directory {
   private final Map<String, Dealer> dealers;
   private final Map<String, ExpertTeam> expertTeams;
   private final List<Topic> topics;
-  private final List<Keyword[]> topicKeywords;
+  private final KeywordMatcher topicKeywords;
   private final Map<String, List<ExpertTeam>> teamsByTopic;
   private final Map<String, Level> queues;
 
@@ -31,11 +32,8 @@ public final class Directory {
     this.dealers = index(dealers, Dealer::id);
     this.expertTeams = index(teams, ExpertTeam::id);
     this.topics = List.copyOf(topics);
-    List<Keyword[]> keywords = new ArrayList<>(topics.size());
-    for (Topic topic : topics) {
-      keywords.add(topic.keywords().stream().map(Keyword::of).toArray(Keyword[]::new));
-    }
-    this.topicKeywords = List.copyOf(keywords);
+    this.topicKeywords = KeywordMatcher.ofGroups(
+        topics.stream().map(topic -> topic.keywords().stream().map(Keyword::of).toList()).toList());
     Map<String, List<ExpertTeam>> byTopic = new LinkedHashMap<>();
     for (ExpertTeam team : teams) {
       for (String topic : team.topics()) {
@@ -62,14 +60,8 @@ public final class Directory {
    * word start for keywords ending in {@code *}), else {@code general}.
    */
   public String topicOf(ContactText text) {
-    for (int i = 0; i < topics.size(); i++) {
-      for (Keyword keyword : topicKeywords.get(i)) {
-        if (text.mentions(keyword)) {
-          return topics.get(i).id();
-        }
-      }
-    }
-    return Classification.GENERAL_TOPIC;
+    int topic = topicKeywords.firstGroupIn(text);
+    return topic == KeywordMatcher.NONE ? Classification.GENERAL_TOPIC : topics.get(topic).id();
   }
 
   /** The first expert team serving the topic in the country, or {@code null} when none does. */

@@ -1,5 +1,7 @@
 package io.omniroute.rules.model;
 
+import java.util.Arrays;
+
 /**
  * A contact's subject and text, normalised once for keyword matching (see {@link
  * Contact#mentionsAny(String)}). Immutable.
@@ -7,9 +9,22 @@ package io.omniroute.rules.model;
 public final class ContactText {
   private static final ContactText EMPTY = new ContactText("");
   private final String normalised;
+  private final int[] wordStarts;
 
   private ContactText(String normalised) {
     this.normalised = normalised;
+    this.wordStarts = wordStarts(normalised);
+  }
+
+  private static int[] wordStarts(String normalised) {
+    int[] starts = new int[normalised.length()];
+    int count = 0;
+    for (int at = 0; at < normalised.length(); at++) {
+      if (at == 0 || !Character.isLetterOrDigit(normalised.charAt(at - 1))) {
+        starts[count++] = at;
+      }
+    }
+    return Arrays.copyOf(starts, count);
   }
 
   static ContactText of(String subject, String text) {
@@ -25,12 +40,7 @@ public final class ContactText {
     if (normalised.isEmpty()) {
       return false;
     }
-    for (Keyword keyword : Phrases.keywords(phrases)) {
-      if (mentions(keyword)) {
-        return true;
-      }
-    }
-    return false;
+    return Phrases.matcher(phrases).anyIn(this);
   }
 
   /**
@@ -55,7 +65,13 @@ public final class ContactText {
     return false;
   }
 
-  private boolean isWordBoundary(int index) {
+  /** The positions where a phrase may begin: the start, and after each character that is neither letter nor digit. */
+  int[] wordStarts() {
+    return wordStarts;
+  }
+
+  /** Whether {@code index} is outside the text or not a letter or digit. */
+  boolean isWordBoundary(int index) {
     return index < 0 || index >= normalised.length() || !Character.isLetterOrDigit(normalised.charAt(index));
   }
 

@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
 /**
  * Splits the {@code |}-separated phrase lists that rules pass to {@link
  * Contact#mentionsAny(String)} into keywords, and normalises text and keywords alike. Lists are
- * cached by their text, so a rule pays for splitting once. Thread-safe.
+ * cached by their text (as a {@link KeywordMatcher}), so a rule pays for splitting once. Thread-safe.
  */
 final class Phrases {
   private static final Pattern SEPARATOR = Pattern.compile("\\|");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final ConcurrentHashMap<String, String[]> RAW = new ConcurrentHashMap<>();
-  private static final ConcurrentHashMap<String, Keyword[]> KEYWORDS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, KeywordMatcher> MATCHERS = new ConcurrentHashMap<>();
   private static final int CACHE_LIMIT = 10_000;
 
   private Phrases() {}
@@ -28,17 +28,17 @@ final class Phrases {
     return remember(RAW, list, parts);
   }
 
-  static Keyword[] keywords(String list) {
-    Keyword[] hit = KEYWORDS.get(list);
+  static KeywordMatcher matcher(String list) {
+    KeywordMatcher hit = MATCHERS.get(list);
     if (hit != null) {
       return hit;
     }
-    Keyword[] keywords = SEPARATOR.splitAsStream(list)
+    KeywordMatcher matcher = KeywordMatcher.of(SEPARATOR.splitAsStream(list)
         .map(Phrases::normalise)
         .filter(p -> !p.isEmpty())
         .map(Keyword::ofNormalised)
-        .toArray(Keyword[]::new);
-    return remember(KEYWORDS, list, keywords);
+        .toList());
+    return remember(MATCHERS, list, matcher);
   }
 
   private static <T> T remember(ConcurrentHashMap<String, T> cache, String list, T value) {
