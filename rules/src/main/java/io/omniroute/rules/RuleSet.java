@@ -25,13 +25,16 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * A compiled, immutable rule set: classification and routing rules in DRL.
  *
  * <p>Compile once per rule version ({@link #compile}), then share: {@link #decide} is
  * thread-safe, each decision runs in its own short-lived Drools session that is disposed before
- * it returns. A decision stops after {@link #MAX_RULE_FIRINGS} firings, so a rule that keeps
+ * it returns. Rule sets of at most {@link #POOLED_SESSIONS_UP_TO_RULES} rules take those sessions
+ * from a pool; larger ones open a fresh session per decision, because returning a session to the
+ * pool resets the memory of every node of the rule base, a cost that grows with the rule count. A decision stops after {@link #MAX_RULE_FIRINGS} firings, so a rule that keeps
  * re-activating itself cannot hang the caller; the route then falls back to the central desk.
  * A rule set is the text of one scope ({@code global}, or a country such as {@code DE}); a {@link
  * RuleBook} combines the active rule set of each scope.
@@ -47,24 +50,34 @@ public final class RuleSet {
   public static final String FIRING_LIMIT_TRACE =
       "Stopped: the rules fired " + MAX_RULE_FIRINGS + " times without finishing (a rule keeps re-activating itself)";
 
+  /**
+   * The largest rule set whose decisions reuse pooled sessions. Measured on the default policy
+   * plus generated dealer rules: a pooled decision costs about 0.15 µs more per 100 rules, a fresh
+   * session about 0.5 µs more than a pooled one at the default policy's size and 0.05 µs more per
+   * 100 rules; the two meet between 250 and 500 extra rules (BENCHMARKS.md, "Rule scale").
+   */
+  public static final int POOLED_SESSIONS_UP_TO_RULES = 400;
+
   private final KieBase kieBase;
-  private final org.kie.api.runtime.KieSessionsPool sessions;
+  /** The session pool, or {@code null} when each decision opens a fresh session. */
+  private final KieSessionsPool sessions;
   private final String version;
   private final boolean usesDirectory;
   private final boolean usesServiceLevels;
   private final Map<Rule, String> activationGroups;
 
-  private RuleSet(KieBase kieBase, String version) {
+  private RuleSet(KieBase kieBase, String version, int pooledSessionsUpToRules) {
     this.kieBase = kieBase;
     this.version = version;
-    this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
     Set<String> globals = new HashSet<>();
     Map<Rule, String> groups = new IdentityHashMap<>();
+    int rules = 0;
     for (KiePackage pkg : kieBase.getKiePackages()) {
       for (Global global : pkg.getGlobalVariables()) {
         globals.add(global.getName());
       }
       for (Rule rule : pkg.getRules()) {
+        rules++;
         String group = ((RuleImpl) rule).getActivationGroup();
         if (group != null && !group.isEmpty()) {
           groups.put(rule, group);
@@ -72,6 +85,9 @@ public final class RuleSet {
       }
     }
     this.activationGroups = groups;
+    this.sessions = rules <= pooledSessionsUpToRules
+        ? kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2)
+        : null;
     this.usesDirectory = globals.contains("directory");
     this.usesServiceLevels = globals.contains("serviceLevels");
   }
@@ -100,6 +116,11 @@ public final class RuleSet {
    * @throws RuleCompilationException listing every sandbox or compile problem with line and column
    */
   public static RuleSet compile(String version, String drl) {
+    return compile(version, drl, POOLED_SESSIONS_UP_TO_RULES);
+  }
+
+  /** {@link #compile(String, String)} with another limit for pooled sessions, for tests. */
+  static RuleSet compile(String version, String drl, int pooledSessionsUpToRules) {
     RuleSandbox.Inspection inspection = RuleSandbox.inspect(drl);
     if (!inspection.problems().isEmpty()) {
       throw new RuleCompilationException(version, inspection.problems());
@@ -113,7 +134,7 @@ public final class RuleSet {
     if (builder.hasErrors()) {
       throw new RuleCompilationException(version, problemsOf(builder.getErrors()));
     }
-    return new RuleSet(builder.newKieBase(), version);
+    return new RuleSet(builder.newKieBase(), version, pooledSessionsUpToRules);
   }
 
   private static List<RuleProblem> problemsOf(KnowledgeBuilderErrors errors) {
@@ -130,6 +151,11 @@ public final class RuleSet {
       problems.add(new RuleProblem(0, 0, "the rules could not be parsed"));
     }
     return problems;
+  }
+
+  /** Whether decisions take their sessions from a pool rather than opening fresh ones. */
+  boolean poolsSessions() {
+    return sessions != null;
   }
 
   /** The version this rule set was compiled as, for example {@code global:1}. */
@@ -154,7 +180,7 @@ public final class RuleSet {
    */
   boolean fire(
       Assessment assessment, Directory directory, ServiceLevels serviceLevels, List<String> trace, String tracePrefix) {
-    KieSession session = sessions.newKieSession();
+    KieSession session = sessions != null ? sessions.newKieSession() : kieBase.newKieSession();
     int fired;
     try {
       if (usesDirectory) {

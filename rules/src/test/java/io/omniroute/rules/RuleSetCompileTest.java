@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Compiling rule texts: problems with positions, custom rule sets, and the engine's safe default. */
 class RuleSetCompileTest {
@@ -147,8 +149,9 @@ class RuleSetCompileTest {
     assertThat(decision.responseTarget()).as("channel default when the rules set none").isEqualTo(Duration.ofSeconds(60));
   }
 
-  @Test
-  void letsOnlyTheFirstMatchOfAnActivationGroupFireInEveryDecisionOfAReusedRuleSet() {
+  @ParameterizedTest(name = "sessions pooled up to {0} rules")
+  @ValueSource(ints = {RuleSet.POOLED_SESSIONS_UP_TO_RULES, 0})
+  void letsOnlyTheFirstMatchOfAnActivationGroupFireInEveryDecisionOfAReusedRuleSet(int pooledUpToRules) {
     String drl = HEADER + """
         rule "Low by the text"
           activation-group "urgency" salience 20
@@ -173,7 +176,7 @@ class RuleSetCompileTest {
           $a.routeDealer( $dealer );
         end
         """;
-    RuleSet rules = RuleSet.compile("custom:groups", drl);
+    RuleSet rules = RuleSet.compile("custom:groups", drl, pooledUpToRules);
     Contact other = contact.toBuilder().text("Where is the showroom?").build();
 
     // Pooled sessions are reused from the second decision on: the group must hold in every one.
@@ -279,8 +282,9 @@ class RuleSetCompileTest {
     assertThat(second).isEqualTo(first);
   }
 
-  @Test
-  void startsEveryDecisionWithAnEmptyWorkingMemoryAlthoughSessionsAreReused() {
+  @ParameterizedTest(name = "sessions pooled up to {0} rules")
+  @ValueSource(ints = {RuleSet.POOLED_SESSIONS_UP_TO_RULES, 0})
+  void startsEveryDecisionWithAnEmptyWorkingMemoryAlthoughSessionsAreReused(int pooledUpToRules) {
     String drl = HEADER + """
         import io.omniroute.rules.model.Route;
 
@@ -308,7 +312,7 @@ class RuleSetCompileTest {
           $a.routeCentral();
         end
         """;
-    RuleSet rules = RuleSet.compile("custom:leftovers", drl);
+    RuleSet rules = RuleSet.compile("custom:leftovers", drl, pooledUpToRules);
     Contact withoutDealer = contact.toBuilder().dealerId(null).build();
 
     for (int i = 0; i < 20; i++) {
@@ -332,6 +336,56 @@ class RuleSetCompileTest {
     for (Contact each : List.of(contact, other)) {
       assertThat(reused.decide(each, directory, SERVICE_LEVELS))
           .isEqualTo(RuleSet.defaultPolicy().decide(each, directory, SERVICE_LEVELS));
+    }
+  }
+
+  @Test
+  void decidesWithFreshSessionsAsWithPooledOnes() {
+    RuleSet pooled = RuleSet.defaultPolicy();
+    RuleSet fresh = RuleSet.compile("global:1", RuleSet.defaultPolicyText(), 0);
+    List<Contact> contacts = List.of(
+        contact,
+        contact.toBuilder().dealerId(null).text("Accident on the motorway, car is on fire").build(),
+        contact.toBuilder().text("Ich möchte meinen Vertrag kündigen").build(),
+        contact.toBuilder().dealerId(null).text("Which colours does the new estate come in?").build());
+
+    assertThat(pooled.poolsSessions()).isTrue();
+    assertThat(fresh.poolsSessions()).isFalse();
+    for (int round = 0; round < 3; round++) {
+      for (Contact each : contacts) {
+        assertThat(fresh.decide(each, directory, SERVICE_LEVELS)).isEqualTo(pooled.decide(each, directory, SERVICE_LEVELS));
+      }
+    }
+  }
+
+  @Test
+  void opensAFreshSessionPerDecisionOnlyForRuleSetsOfMoreThanTheLimit() {
+    StringBuilder drl = new StringBuilder(HEADER);
+    for (int i = 0; i < RuleSet.POOLED_SESSIONS_UP_TO_RULES; i++) {
+      String dealer = i == 0 ? "DE-MUC-001" : "XX-%04d".formatted(i);
+      drl.append("""
+          rule "Dealer %s"
+            activation-group "route"
+          when
+            $a : Assessment( dealerId == "%s" )
+          then
+            $a.routeDealer( "%s" );
+          end
+          """.formatted(dealer, dealer, dealer));
+    }
+    RuleSet atTheLimit = RuleSet.compile("custom:limit", drl.toString());
+    RuleSet overTheLimit = RuleSet.compile("custom:over", drl + """
+        rule "One more"
+        when
+          Assessment( dealerId == "XX-MORE" )
+        then
+        end
+        """);
+
+    assertThat(atTheLimit.poolsSessions()).isTrue();
+    assertThat(overTheLimit.poolsSessions()).isFalse();
+    for (int i = 0; i < 20; i++) {
+      assertThat(overTheLimit.decide(contact, directory, SERVICE_LEVELS).trace()).containsExactly("Dealer DE-MUC-001");
     }
   }
 
