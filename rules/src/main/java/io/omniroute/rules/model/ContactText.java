@@ -1,7 +1,5 @@
 package io.omniroute.rules.model;
 
-import java.util.Arrays;
-
 /**
  * A contact's subject and text, normalised once for keyword matching (see {@link
  * Contact#mentionsAny(String)}). Immutable.
@@ -17,14 +15,23 @@ public final class ContactText {
   }
 
   private static int[] wordStarts(String normalised) {
-    int[] starts = new int[normalised.length()];
     int count = 0;
     for (int at = 0; at < normalised.length(); at++) {
-      if (at == 0 || !Character.isLetterOrDigit(normalised.charAt(at - 1))) {
-        starts[count++] = at;
+      if (isWordStart(normalised, at)) {
+        count++;
       }
     }
-    return Arrays.copyOf(starts, count);
+    int[] starts = new int[count];
+    for (int at = 0, next = 0; next < count; at++) {
+      if (isWordStart(normalised, at)) {
+        starts[next++] = at;
+      }
+    }
+    return starts;
+  }
+
+  private static boolean isWordStart(String normalised, int at) {
+    return at == 0 || !Character.isLetterOrDigit(normalised.charAt(at - 1));
   }
 
   static ContactText of(String subject, String text) {
