@@ -34,8 +34,9 @@ import org.kie.api.runtime.KieSessionsPool;
  * thread-safe, each decision runs in its own short-lived Drools session that is disposed before
  * it returns. Rule sets of at most {@link #POOLED_SESSIONS_UP_TO_RULES} rules take those sessions
  * from a pool; larger ones open a fresh session per decision, because returning a session to the
- * pool resets the memory of every node of the rule base, a cost that grows with the rule count. A decision stops after {@link #MAX_RULE_FIRINGS} firings, so a rule that keeps
- * re-activating itself cannot hang the caller; the route then falls back to the central desk.
+ * pool resets the memory of every node of the rule base, a cost that grows with the rule count.
+ * A decision stops after {@link #MAX_RULE_FIRINGS} firings, so a rule that keeps re-activating
+ * itself cannot hang the caller; the route then falls back to the central desk.
  * A rule set is the text of one scope ({@code global}, or a country such as {@code DE}); a {@link
  * RuleBook} combines the active rule set of each scope.
  */
@@ -52,8 +53,8 @@ public final class RuleSet {
 
   /**
    * The largest rule set whose decisions reuse pooled sessions. Measured on the default policy
-   * plus generated dealer rules: a pooled decision costs about 0.15 µs more per 100 rules, a fresh
-   * session about 0.5 µs more than a pooled one at the default policy's size and 0.05 µs more per
+   * plus generated dealer rules: a pooled decision costs about 0.2 µs more per 100 rules, a fresh
+   * session about 0.5 µs more than a pooled one at the default policy's size and 0.06 µs more per
    * 100 rules; the two meet between 250 and 500 extra rules (BENCHMARKS.md, "Rule scale").
    */
   public static final int POOLED_SESSIONS_UP_TO_RULES = 400;

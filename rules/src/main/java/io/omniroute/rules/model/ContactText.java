@@ -11,27 +11,23 @@ public final class ContactText {
 
   private ContactText(String normalised) {
     this.normalised = normalised;
-    this.wordStarts = wordStarts(normalised);
+    this.wordStarts = findWordStarts();
   }
 
-  private static int[] wordStarts(String normalised) {
+  private int[] findWordStarts() {
     int count = 0;
     for (int at = 0; at < normalised.length(); at++) {
-      if (isWordStart(normalised, at)) {
+      if (isWordBoundary(at - 1)) {
         count++;
       }
     }
     int[] starts = new int[count];
     for (int at = 0, next = 0; next < count; at++) {
-      if (isWordStart(normalised, at)) {
+      if (isWordBoundary(at - 1)) {
         starts[next++] = at;
       }
     }
     return starts;
-  }
-
-  private static boolean isWordStart(String normalised, int at) {
-    return at == 0 || !Character.isLetterOrDigit(normalised.charAt(at - 1));
   }
 
   static ContactText of(String subject, String text) {

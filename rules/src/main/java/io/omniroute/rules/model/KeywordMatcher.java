@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <p>Matches exactly as {@link ContactText#mentions(Keyword)} does: a stem must begin at a word
  * boundary, and end at one unless the keyword is a prefix. Each keyword belongs to a group (its
- * index in {@link #of(List)}), so one matcher can answer "which is the first topic with a keyword
+ * index in {@link #ofGroups}; {@link #of} makes one group), so one matcher can answer "which is the first topic with a keyword
  * in this text" as well as "is any keyword in this text".
  *
  * <p>Immutable and thread-safe: the trie is complete before the matcher's final field refers to it.
