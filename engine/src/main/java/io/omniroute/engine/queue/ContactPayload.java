@@ -29,6 +29,11 @@ public final class ContactPayload {
     return new ContactPayload(body.toString());
   }
 
+  /** The payload whose compact JSON text, as {@link #json()} gave it, is {@code json}. */
+  public static ContactPayload ofJsonText(String json) {
+    return new ContactPayload(json);
+  }
+
   /** The payload of a contact that carried nothing worth keeping. */
   public static ContactPayload empty() {
     return EMPTY;

@@ -13,7 +13,7 @@ import java.util.Objects;
  * be handed between threads and serialised as it is.
  *
  * <p>What repeats across contacts is shared when a record is made by {@link #queued}, {@link
- * #assigned} or {@link #escalated}: the texts (the country, the history's details, the agent) are
+ * #assigned} or {@link #escalated}: the texts (the channel, the country, the history's details, the agent) are
  * {@linkplain String#intern() interned}, and equal decisions and routes are one instance (an
  * {@link Interner}; a decision repeats with the contact's kind, dealer and the rules that fired). A
  * stored contact then holds no copy of its own of them, which leaves the garbage collector fewer
@@ -60,7 +60,8 @@ public record ContactRecord(
             new HistoryEvent(HistoryEvent.RECEIVED, receivedAt, ("via " + channel).intern()),
             new HistoryEvent(HistoryEvent.ROUTED, receivedAt, ("to " + decision.route().queue()).intern()));
     return new ContactRecord(
-        id, receivedAt, request, channel, country == null ? null : country.intern(), decision, decision.route(), deadline,
+        id, receivedAt, request, channel == null ? null : channel.intern(), country == null ? null : country.intern(),
+        decision, decision.route(), deadline,
         ContactStatus.QUEUED, null, history);
   }
 

@@ -40,6 +40,7 @@ class ContactRecordTest {
     }
     assertThat(second.agent()).isSameAs(first.agent());
     assertThat(second.country()).isSameAs(first.country());
+    assertThat(second.channel()).isSameAs(first.channel());
   }
 
   @Test
@@ -58,6 +59,6 @@ class ContactRecordTest {
     Decision decision = new Decision(
         new Classification(Knowledge.SPECIFICATION, Urgency.NORMAL, Classification.GENERAL_TOPIC),
         Route.dealer("DE-MUC-001", 20), null, Duration.ofHours(1), List.of("test"), "test-1", false);
-    return ContactRecord.queued(id, T0, ContactPayload.empty(), "chat", new String("DE"), decision);
+    return ContactRecord.queued(id, T0, ContactPayload.empty(), new String("chat"), new String("DE"), decision);
   }
 }

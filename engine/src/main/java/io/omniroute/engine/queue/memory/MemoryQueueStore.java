@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -30,8 +30,8 @@ import java.util.function.Supplier;
  *
  * <p>Each queue keeps one {@link TimeOrderedLane} per priority, and deadlines are kept in one lane
  * per response target, so accepting, claiming and escalating cost the same at a depth of a thousand
- * or a million. Each contact is one object (record, idempotency key and where it waits together)
- * at a slot of a {@link SlotArray}, found by id and by idempotency key through {@link SlotIndex}es
+ * or a million. Each contact is one object (record and idempotency key {@linkplain PackedContact
+ * packed} into one byte array, and where it waits) at a slot of a {@link SlotArray}, found by id and by idempotency key through {@link SlotIndex}es
  * that hold only numbers: what a new contact adds to the old generation's tables is one reference
  * next to the previous contact's, so young collections have few cards to scan however many
  * contacts are held. A finished (completed or abandoned) contact and its idempotency key are kept for
@@ -48,8 +48,9 @@ public final class MemoryQueueStore implements QueueStore {
   private final long retentionNanos;
   private final Object lock = new Object();
   private final SlotArray<Stored> slots = new SlotArray<>();
-  private final SlotIndex byId = new SlotIndex(slot -> keyAt(slot, stored -> stored.record.id()));
-  private final SlotIndex byIdempotencyKey = new SlotIndex(slot -> keyAt(slot, stored -> stored.idempotencyKey));
+  private final SlotIndex byId = new SlotIndex((slot, id) -> isKeyAt(slot, id, Stored::hasId));
+  private final SlotIndex byIdempotencyKey =
+      new SlotIndex((slot, key) -> isKeyAt(slot, key, Stored::hasIdempotencyKey));
   private final Map<String, WaitingLine> queues = new HashMap<>();
   private final Map<Long, TimeOrderedLane<Stored>> deadlinesByTarget = new HashMap<>();
   private final ArrayDeque<Finished> finished = new ArrayDeque<>();
@@ -69,15 +70,14 @@ public final class MemoryQueueStore implements QueueStore {
   }
 
   /**
-   * One contact as held: its current record, the idempotency key it was accepted with, and, while
-   * it waits, its entries in its queue's lane and in its deadline lane. The lanes hold the {@code
-   * Stored} itself, so a claim or an escalation scan needs no look-up by id. One object per contact,
-   * at its {@code slot}, keeps the memory a claim touches, and what the garbage collector copies and
-   * scans, to a minimum: at a depth of a million, the claimed contact is no longer in any CPU cache.
+   * One contact as held: its current record and the idempotency key it was accepted with, packed,
+   * and, while it waits, its entries in its queue's lane and in its deadline lane. The lanes hold
+   * the {@code Stored} itself, so a claim or an escalation scan needs no look-up by id. One object
+   * and its packed bytes per contact, at its {@code slot}, keep the memory a claim touches, and what
+   * the garbage collector copies and scans, to a minimum: at a depth of a million, the claimed
+   * contact is no longer in any CPU cache.
    */
-  private static final class Stored {
-    ContactRecord record;
-    final String idempotencyKey;
+  private static final class Stored extends PackedContact {
     long slot;
     WaitingLine line;
     int priority;
@@ -86,8 +86,7 @@ public final class MemoryQueueStore implements QueueStore {
     Entry<Stored> deadline;
 
     Stored(ContactRecord record, String idempotencyKey) {
-      this.record = record;
-      this.idempotencyKey = idempotencyKey;
+      super(record, idempotencyKey);
     }
   }
 
@@ -138,7 +137,7 @@ public final class MemoryQueueStore implements QueueStore {
       if (idempotencyKey != null) {
         long first = byIdempotencyKey.get(idempotencyKey);
         if (first != SlotIndex.ABSENT) {
-          return new Accepted(slots.get(first).record, false);
+          return new Accepted(slots.get(first).record(), false);
         }
       }
       Stored stored = new Stored(contact, idempotencyKey);
@@ -147,14 +146,14 @@ public final class MemoryQueueStore implements QueueStore {
         byIdempotencyKey.put(idempotencyKey, stored.slot);
       }
       byId.put(contact.id(), stored.slot);
-      enqueue(stored, contact.receivedAt());
+      enqueue(stored, contact, contact.receivedAt());
       return new Accepted(contact, true);
     });
   }
 
   @Override
   public Future<Optional<ContactRecord>> find(String id) {
-    return call(() -> Optional.ofNullable(stored(id)).map(stored -> stored.record));
+    return call(() -> Optional.ofNullable(stored(id)).map(Stored::record));
   }
 
   @Override
@@ -169,8 +168,9 @@ public final class MemoryQueueStore implements QueueStore {
       removeDeadline(stored);
       stored.line = null;
       stored.entry = null;
-      stored.record = stored.record.assigned(agent, now);
-      return Optional.of(stored.record);
+      ContactRecord assigned = stored.record().assigned(agent, now);
+      stored.update(assigned);
+      return Optional.of(assigned);
     });
   }
 
@@ -178,7 +178,7 @@ public final class MemoryQueueStore implements QueueStore {
   public Future<ContactRecord> complete(String id, Instant now) {
     return call(() -> {
       Stored stored = require(id);
-      return finish(stored, stored.record.completed(now), now);
+      return finish(stored, stored.record().completed(now), now);
     });
   }
 
@@ -186,7 +186,7 @@ public final class MemoryQueueStore implements QueueStore {
   public Future<ContactRecord> abandon(String id, Instant now) {
     return call(() -> {
       Stored stored = require(id);
-      ContactRecord abandoned = stored.record.abandoned(now);
+      ContactRecord abandoned = stored.record().abandoned(now);
       dequeue(stored);
       return finish(stored, abandoned, now);
     });
@@ -209,7 +209,7 @@ public final class MemoryQueueStore implements QueueStore {
       if (line != null) {
         for (TimeOrderedLane<Stored> lane : line.byPriority.values()) {
           for (Iterator<Entry<Stored>> it = lane.iterator(); it.hasNext() && result.size() < limit; ) {
-            result.add(it.next().value.record);
+            result.add(it.next().value.record());
           }
         }
       }
@@ -235,7 +235,7 @@ public final class MemoryQueueStore implements QueueStore {
         if (head.entry.time > until) {
           break;
         }
-        due.add(head.entry.value.record);
+        due.add(head.entry.value.record());
         if (head.rest.hasNext()) {
           heads.add(new Head(head.rest.next(), head.rest));
         }
@@ -251,17 +251,17 @@ public final class MemoryQueueStore implements QueueStore {
       String id, String fromQueue, Route to, Instant newDeadline, Instant now) {
     return call(() -> {
       Stored stored = stored(id);
-      ContactRecord current = stored == null ? null : stored.record;
-      if (current == null
-          || current.status() != ContactStatus.QUEUED
-          || !current.route().queue().equals(fromQueue)
-          || current.deadline().isAfter(now)) {
+      if (stored == null
+          || stored.status() != ContactStatus.QUEUED
+          || !stored.route().queue().equals(fromQueue)
+          || stored.deadline().isAfter(now)) {
         return Optional.<ContactRecord>empty();
       }
       dequeue(stored);
-      stored.record = current.escalated(to, newDeadline, now);
-      enqueue(stored, now);
-      return Optional.of(stored.record);
+      ContactRecord escalated = stored.record().escalated(to, newDeadline, now);
+      stored.update(escalated);
+      enqueue(stored, escalated, now);
+      return Optional.of(escalated);
     });
   }
 
@@ -280,8 +280,7 @@ public final class MemoryQueueStore implements QueueStore {
     }
   }
 
-  private void enqueue(Stored stored, Instant enqueuedAt) {
-    ContactRecord contact = stored.record;
+  private void enqueue(Stored stored, ContactRecord contact, Instant enqueuedAt) {
     long seq = ++sequence;
     stored.priority = contact.route().priority();
     stored.line = queues.computeIfAbsent(contact.route().queue(), q -> new WaitingLine());
@@ -316,7 +315,7 @@ public final class MemoryQueueStore implements QueueStore {
     long at = nanos(now);
     forgetFinishedBefore(at - retentionNanos);
     finished.addLast(new Finished(at, stored.slot));
-    stored.record = record;
+    stored.update(record);
     return record;
   }
 
@@ -325,9 +324,10 @@ public final class MemoryQueueStore implements QueueStore {
       long slot = finished.pollFirst().slot();
       Stored forgotten = slots.get(slot);
       if (forgotten != null) {
-        byId.remove(forgotten.record.id());
-        if (forgotten.idempotencyKey != null) {
-          byIdempotencyKey.remove(forgotten.idempotencyKey);
+        byId.remove(forgotten.id());
+        String idempotencyKey = forgotten.idempotencyKey();
+        if (idempotencyKey != null) {
+          byIdempotencyKey.remove(idempotencyKey);
         }
         slots.remove(slot);
       }
@@ -339,10 +339,10 @@ public final class MemoryQueueStore implements QueueStore {
     return slot == SlotIndex.ABSENT ? null : slots.get(slot);
   }
 
-  /** A key of the contact at {@code slot}, or {@code null} when the slot holds none. */
-  private String keyAt(long slot, Function<Stored, String> key) {
+  /** Whether the contact at {@code slot} has {@code key}, as {@code check} tells. */
+  private boolean isKeyAt(long slot, String key, BiPredicate<Stored, String> check) {
     Stored stored = slots.get(slot);
-    return stored == null ? null : key.apply(stored);
+    return stored != null && check.test(stored, key);
   }
 
   private Stored require(String id) {

@@ -1,13 +1,12 @@
 package io.omniroute.engine.queue.memory;
 
 import java.util.Arrays;
-import java.util.function.LongFunction;
 
 /**
  * Finds the slot of a string key, such as a contact id or an idempotency key, in a {@link
  * SlotArray}. The tables hold only numbers (each key's hash and its slot), never references: the
  * garbage collector neither copies nor scans anything of the index, and putting a key dirties no
- * card. The key itself is read back through {@code keyOfSlot} to confirm a match.
+ * card. The key itself is compared with the slot's through a {@link KeyCheck} to confirm a match.
  *
  * <p>Open addressing with linear probing, split into {@value #SHARDS} shards by the top bits of
  * the mixed hash, each growing on its own, so no growth step copies more than a small share of
@@ -24,13 +23,19 @@ final class SlotIndex {
   private static final int INITIAL_CAPACITY = 16;
   private static final long EMPTY = 0;
 
-  private final LongFunction<String> keyOfSlot;
+  /** Confirms a match: whether the contact at {@code slot} has the key {@code key}. */
+  @FunctionalInterface
+  interface KeyCheck {
+    boolean isKeyAt(long slot, String key);
+  }
+
+  private final KeyCheck keyCheck;
   private final Shard[] shards = new Shard[SHARDS];
   private int size;
 
-  /** An index whose keys are read back, to confirm a match, with {@code keyOfSlot}. */
-  SlotIndex(LongFunction<String> keyOfSlot) {
-    this.keyOfSlot = keyOfSlot;
+  /** An index that confirms a match with {@code keyCheck}. */
+  SlotIndex(KeyCheck keyCheck) {
+    this.keyCheck = keyCheck;
     for (int i = 0; i < SHARDS; i++) {
       shards[i] = new Shard();
     }
@@ -40,7 +45,7 @@ final class SlotIndex {
   long get(String key) {
     int hash = mix(key.hashCode());
     Shard shard = shardOf(hash);
-    int at = shard.find(hash, key, keyOfSlot);
+    int at = shard.find(hash, key, keyCheck);
     return at < 0 ? ABSENT : shard.slots[at] - 1;
   }
 
@@ -48,7 +53,7 @@ final class SlotIndex {
   void put(String key, long slot) {
     int hash = mix(key.hashCode());
     Shard shard = shardOf(hash);
-    int at = shard.find(hash, key, keyOfSlot);
+    int at = shard.find(hash, key, keyCheck);
     if (at >= 0) {
       shard.slots[at] = slot + 1;
       return;
@@ -61,7 +66,7 @@ final class SlotIndex {
   void remove(String key) {
     int hash = mix(key.hashCode());
     Shard shard = shardOf(hash);
-    int at = shard.find(hash, key, keyOfSlot);
+    int at = shard.find(hash, key, keyCheck);
     if (at >= 0) {
       shard.delete(at);
       size--;
@@ -91,10 +96,10 @@ final class SlotIndex {
     long[] slots = new long[INITIAL_CAPACITY];
     int size;
 
-    int find(int hash, String key, LongFunction<String> keyOfSlot) {
+    int find(int hash, String key, KeyCheck keyCheck) {
       int mask = slots.length - 1;
       for (int i = hash & mask; slots[i] != EMPTY; i = (i + 1) & mask) {
-        if (hashes[i] == hash && key.equals(keyOfSlot.apply(slots[i] - 1))) {
+        if (hashes[i] == hash && keyCheck.isKeyAt(slots[i] - 1, key)) {
           return i;
         }
       }

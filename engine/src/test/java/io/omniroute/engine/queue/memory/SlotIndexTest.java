@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class SlotIndexTest {
   private final List<String> keysBySlot = new ArrayList<>();
-  private final SlotIndex index = new SlotIndex(slot -> keysBySlot.get((int) slot));
+  private final SlotIndex index = new SlotIndex((slot, key) -> key.equals(keysBySlot.get((int) slot)));
 
   @Test
   void behavesLikeAHashMapUnderRandomPutsAndRemoves() {
