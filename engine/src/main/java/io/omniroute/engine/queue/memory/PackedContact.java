@@ -40,14 +40,29 @@ class PackedContact {
   private byte[] bytes;
 
   PackedContact(ContactRecord record, String idempotencyKey) {
-    pack(record, idempotencyKey == null ? null : utf8(idempotencyKey));
+    byte[] id = utf8(record.id());
+    byte[] key = idempotencyKey == null ? null : utf8(idempotencyKey);
+    byte[] request = utf8(record.request().json());
+    ByteBuffer texts = ByteBuffer.allocate(3 * Integer.BYTES + id.length + length(key) + request.length);
+    writeBytes(texts, id);
+    writeBytes(texts, key);
+    writeBytes(texts, request);
+    pack(record, texts.array(), 0, texts.capacity());
   }
 
-  /** Replaces the packed record with {@code record}, a later state of the same contact. */
+  /**
+   * Replaces the packed record with {@code record}, a later state of the same contact: its id and
+   * payload, which no transition changes, are kept as they are packed.
+   */
   final void update(ContactRecord record) {
+    if (!hasId(record.id())) {
+      throw new IllegalArgumentException("contact " + record.id() + " is not contact " + id());
+    }
     ByteBuffer in = ByteBuffer.wrap(bytes).position(ID);
-    skipText(in);
-    pack(record, readBytes(in));
+    for (int text = 0; text < 3; text++) {
+      skipText(in);
+    }
+    pack(record, bytes, ID, in.position());
   }
 
   /** The contact as a new record. */
@@ -107,12 +122,11 @@ class PackedContact {
     return in.get() == 0 ? null : readInstant(in);
   }
 
-  private void pack(ContactRecord record, byte[] idempotencyKey) {
-    byte[] id = utf8(record.id());
-    byte[] request = utf8(record.request().json());
+  /** Packs {@code record}, whose id, idempotency key and payload are {@code texts[from, to)}. */
+  private void pack(ContactRecord record, byte[] texts, int from, int to) {
     List<HistoryEvent> history = record.history();
     byte[][] events = new byte[history.size() * 2][];
-    int size = ID + 4 * Integer.BYTES + id.length + length(idempotencyKey) + request.length;
+    int size = ID + to - from + Integer.BYTES;
     for (int i = 0; i < history.size(); i++) {
       HistoryEvent event = history.get(i);
       events[2 * i] = utf8(event.type());
@@ -123,9 +137,7 @@ class PackedContact {
     writeInstant(out, record.receivedAt());
     out.put((byte) (record.deadline() == null ? 0 : 1));
     writeInstant(out, record.deadline() == null ? Instant.EPOCH : record.deadline());
-    writeBytes(out, id);
-    writeBytes(out, idempotencyKey);
-    writeBytes(out, request);
+    out.put(texts, from, to - from);
     out.putInt(history.size());
     for (int i = 0; i < history.size(); i++) {
       writeBytes(out, events[2 * i]);
@@ -177,16 +189,6 @@ class PackedContact {
 
   private static void writeInstant(ByteBuffer out, Instant instant) {
     out.putLong(instant.getEpochSecond()).putInt(instant.getNano());
-  }
-
-  private static byte[] readBytes(ByteBuffer in) {
-    int length = in.getInt();
-    if (length == ABSENT) {
-      return null;
-    }
-    byte[] text = new byte[length];
-    in.get(text);
-    return text;
   }
 
   private static String readText(ByteBuffer in) {

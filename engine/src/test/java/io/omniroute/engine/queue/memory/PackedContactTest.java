@@ -1,6 +1,7 @@
 package io.omniroute.engine.queue.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omniroute.engine.queue.ContactPayload;
 import io.omniroute.engine.queue.ContactRecord;
@@ -39,6 +40,14 @@ class PackedContactTest {
     }
     assertThat(packed.status()).isEqualTo(ContactStatus.COMPLETED);
     assertThat(packed.route()).isEqualTo(Route.country("DE", 30));
+  }
+
+  @Test
+  void refusesToTakeAnotherContactsRecord() {
+    PackedContact packed = new PackedContact(queued("c-7", "x"), "k");
+
+    assertThatThrownBy(() -> packed.update(queued("c-8", "x"))).isInstanceOf(IllegalArgumentException.class);
+    assertThat(packed.id()).isEqualTo("c-7");
   }
 
   @Test
