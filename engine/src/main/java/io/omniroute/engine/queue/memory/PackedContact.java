@@ -13,83 +13,80 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A contact as the memory store holds it: what is the contact's own (its times, id, idempotency
- * key, the payload as received and the history) packed into one byte array, and what contacts
- * share (the decision, the route, the channel, the country, the agent, the status) as references
- * to the one instance of each that {@link ContactRecord} keeps. A stored contact lives for hours,
- * and a young collection copies every contact accepted since the one before: packed, that is this
- * object and its array, where a {@link ContactRecord} with its strings, instants, lists and history
- * events was about twenty objects (BENCHMARKS.md). {@link #record()} unpacks a new record on every
- * call, so reads pay a little allocation for the pauses they save.
+ * A contact as the memory store holds it: what is the contact's own packed into two byte arrays,
+ * one with what never changes (when it was received, its id, its idempotency key, the payload as
+ * received), one with what each transition changes (the deadline, the history), and what contacts
+ * share (the decision, the route, the channel, the country, the agent, the status) as references to
+ * the one instance of each that {@link ContactRecord} keeps. A stored contact lives for hours, and a
+ * young collection copies every contact accepted or changed since the one before: packed, that is
+ * this object and its arrays (a claim or an escalation only the small second one), where a {@link
+ * ContactRecord} with its strings, instants, lists and history events was about twenty objects
+ * (BENCHMARKS.md). {@link #record()} unpacks a new record on every call, so reads pay a little
+ * allocation for the pauses they save.
  *
  * <p>Lossless: {@code new PackedContact(r, key).record()} equals {@code r}. Not thread-safe: {@link
  * MemoryQueueStore} reads and changes it under its lock; the records it unpacks are immutable.
  */
 class PackedContact {
-  private static final int RECEIVED_AT = 0;
-  private static final int DEADLINE = RECEIVED_AT + Long.BYTES + Integer.BYTES;
-  private static final int ID = DEADLINE + 1 + Long.BYTES + Integer.BYTES;
+  private static final int INSTANT = Long.BYTES + Integer.BYTES;
+  /** Where the id begins in {@link #fixed}, after the time the contact was received. */
+  private static final int ID = INSTANT;
   private static final int ABSENT = -1;
 
+  private final byte[] fixed;
+  private byte[] changing;
   private Decision decision;
   private Route route;
   private String channel;
   private String country;
   private String agent;
   private ContactStatus status;
-  private byte[] bytes;
 
   PackedContact(ContactRecord record, String idempotencyKey) {
     byte[] id = utf8(record.id());
     byte[] key = idempotencyKey == null ? null : utf8(idempotencyKey);
     byte[] request = utf8(record.request().json());
-    ByteBuffer texts = ByteBuffer.allocate(3 * Integer.BYTES + id.length + length(key) + request.length);
-    writeBytes(texts, id);
-    writeBytes(texts, key);
-    writeBytes(texts, request);
-    pack(record, texts.array(), 0, texts.capacity());
+    ByteBuffer out = ByteBuffer.allocate(ID + 3 * Integer.BYTES + id.length + length(key) + request.length);
+    writeInstant(out, record.receivedAt());
+    writeBytes(out, id);
+    writeBytes(out, key);
+    writeBytes(out, request);
+    this.fixed = out.array();
+    pack(record);
   }
 
-  /**
-   * Replaces the packed record with {@code record}, a later state of the same contact: its id and
-   * payload, which no transition changes, are kept as they are packed.
-   */
+  /** Replaces the packed state with that of {@code record}, a later state of the same contact. */
   final void update(ContactRecord record) {
     if (!hasId(record.id())) {
       throw new IllegalArgumentException("contact " + record.id() + " is not contact " + id());
     }
-    ByteBuffer in = ByteBuffer.wrap(bytes).position(ID);
-    for (int text = 0; text < 3; text++) {
-      skipText(in);
-    }
-    pack(record, bytes, ID, in.position());
+    pack(record);
   }
 
   /** The contact as a new record. */
   final ContactRecord record() {
-    ByteBuffer in = ByteBuffer.wrap(bytes);
+    ByteBuffer in = ByteBuffer.wrap(fixed);
     Instant receivedAt = readInstant(in);
-    boolean hasDeadline = in.get() != 0;
-    Instant deadline = readInstant(in);
     String id = readText(in);
     skipText(in);
     ContactPayload request = ContactPayload.ofJsonText(readText(in));
-    int events = in.getInt();
+    ByteBuffer state = ByteBuffer.wrap(changing);
+    Instant deadline = readDeadline(state);
+    int events = state.getInt();
     List<HistoryEvent> history = new ArrayList<>(events);
     for (int i = 0; i < events; i++) {
-      history.add(new HistoryEvent(readText(in), readInstant(in), readText(in)));
+      history.add(new HistoryEvent(readText(state), readInstant(state), readText(state)));
     }
-    return new ContactRecord(
-        id, receivedAt, request, channel, country, decision, route, hasDeadline ? deadline : null, status, agent, history);
+    return new ContactRecord(id, receivedAt, request, channel, country, decision, route, deadline, status, agent, history);
   }
 
   final String id() {
-    return readText(ByteBuffer.wrap(bytes).position(ID));
+    return readText(ByteBuffer.wrap(fixed).position(ID));
   }
 
   /** The idempotency key the contact was accepted with, or {@code null}. */
   final String idempotencyKey() {
-    ByteBuffer in = ByteBuffer.wrap(bytes).position(ID);
+    ByteBuffer in = ByteBuffer.wrap(fixed).position(ID);
     skipText(in);
     return readText(in);
   }
@@ -101,7 +98,7 @@ class PackedContact {
 
   /** Whether {@code key} is the idempotency key this contact was accepted with. */
   final boolean hasIdempotencyKey(String key) {
-    return textAt(ID + Integer.BYTES + ByteBuffer.wrap(bytes).getInt(ID), key);
+    return textAt(ID + Integer.BYTES + ByteBuffer.wrap(fixed).getInt(ID), key);
   }
 
   final Route route() {
@@ -113,38 +110,34 @@ class PackedContact {
   }
 
   final Instant receivedAt() {
-    return readInstant(ByteBuffer.wrap(bytes).position(RECEIVED_AT));
+    return readInstant(ByteBuffer.wrap(fixed));
   }
 
   /** When the first response is due in the current queue, or {@code null}. */
   final Instant deadline() {
-    ByteBuffer in = ByteBuffer.wrap(bytes).position(DEADLINE);
-    return in.get() == 0 ? null : readInstant(in);
+    return readDeadline(ByteBuffer.wrap(changing));
   }
 
-  /** Packs {@code record}, whose id, idempotency key and payload are {@code texts[from, to)}. */
-  private void pack(ContactRecord record, byte[] texts, int from, int to) {
+  private void pack(ContactRecord record) {
     List<HistoryEvent> history = record.history();
-    byte[][] events = new byte[history.size() * 2][];
-    int size = ID + to - from + Integer.BYTES;
+    byte[][] texts = new byte[history.size() * 2][];
+    int size = 1 + INSTANT + Integer.BYTES;
     for (int i = 0; i < history.size(); i++) {
       HistoryEvent event = history.get(i);
-      events[2 * i] = utf8(event.type());
-      events[2 * i + 1] = event.detail() == null ? null : utf8(event.detail());
-      size += 2 * Integer.BYTES + events[2 * i].length + length(events[2 * i + 1]) + Long.BYTES + Integer.BYTES;
+      texts[2 * i] = utf8(event.type());
+      texts[2 * i + 1] = event.detail() == null ? null : utf8(event.detail());
+      size += 2 * Integer.BYTES + texts[2 * i].length + length(texts[2 * i + 1]) + INSTANT;
     }
     ByteBuffer out = ByteBuffer.allocate(size);
-    writeInstant(out, record.receivedAt());
     out.put((byte) (record.deadline() == null ? 0 : 1));
     writeInstant(out, record.deadline() == null ? Instant.EPOCH : record.deadline());
-    out.put(texts, from, to - from);
     out.putInt(history.size());
     for (int i = 0; i < history.size(); i++) {
-      writeBytes(out, events[2 * i]);
+      writeBytes(out, texts[2 * i]);
       writeInstant(out, history.get(i).at());
-      writeBytes(out, events[2 * i + 1]);
+      writeBytes(out, texts[2 * i + 1]);
     }
-    this.bytes = out.array();
+    this.changing = out.array();
     this.decision = record.decision();
     this.route = record.route();
     this.channel = record.channel();
@@ -154,21 +147,21 @@ class PackedContact {
   }
 
   private boolean textAt(int position, String text) {
-    int length = ByteBuffer.wrap(bytes).getInt(position);
+    int length = ByteBuffer.wrap(fixed).getInt(position);
     if (length == ABSENT) {
       return false;
     }
     int start = position + Integer.BYTES;
     if (length == text.length()) {
       int i = 0;
-      while (i < length && text.charAt(i) < 0x80 && bytes[start + i] == text.charAt(i)) {
+      while (i < length && text.charAt(i) < 0x80 && fixed[start + i] == text.charAt(i)) {
         i++;
       }
       if (i == length) {
         return true;
       }
     }
-    return text.equals(new String(bytes, start, length, StandardCharsets.UTF_8));
+    return text.equals(new String(fixed, start, length, StandardCharsets.UTF_8));
   }
 
   private static byte[] utf8(String text) {
@@ -208,5 +201,11 @@ class PackedContact {
 
   private static Instant readInstant(ByteBuffer in) {
     return Instant.ofEpochSecond(in.getLong(), in.getInt());
+  }
+
+  private static Instant readDeadline(ByteBuffer in) {
+    boolean present = in.get() != 0;
+    Instant deadline = readInstant(in);
+    return present ? deadline : null;
   }
 }
