@@ -45,14 +45,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * depth, and young collections copy that growth. {@link #acceptClaimComplete} also completes the
  * claimed contact, as an agent does: with the store's retention scaled to the simulated clock
  * (10 ms, so 10,000 finished contacts are kept), memory stays flat, as in a live engine. The fork
- * gets a fixed 12 GB heap.
+ * gets a fixed 12 GB heap, pre-touched as the engine's production flags do: without it the run is
+ * one first pass over fresh memory, and the kernel's page faults, not the store, set the figures of
+ * whichever variant allocates more (BENCHMARKS.md, session 13).
  *
  * <p>Run: {@code java -jar loadtest/target/omniroute-benchmarks.jar QueueBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms12g", "-Xmx12g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms12g", "-Xmx12g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 2, timeUnit = TimeUnit.SECONDS)
 @Measurement(iterations = 5, time = 2, timeUnit = TimeUnit.SECONDS)
 public class QueueBenchmark {
