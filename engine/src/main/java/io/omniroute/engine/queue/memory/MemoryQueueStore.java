@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * <p>Each queue keeps one {@link TimeOrderedLane} per priority, and deadlines are kept in one lane
  * per response target, so accepting, claiming and escalating cost the same at a depth of a thousand
  * or a million. Each contact is one object (record and idempotency key {@linkplain PackedContact
- * packed} into one byte array, and where it waits) at a slot of a {@link SlotArray}, found by id and by idempotency key through {@link SlotIndex}es
+ * packed} into two byte arrays, and where it waits) at a slot of a {@link SlotArray}, found by id
+ * and by idempotency key through {@link SlotIndex}es
  * that hold only numbers: what a new contact adds to the old generation's tables is one reference
  * next to the previous contact's, so young collections have few cards to scan however many
  * contacts are held. A finished (completed or abandoned) contact and its idempotency key are kept for
@@ -73,7 +74,7 @@ public final class MemoryQueueStore implements QueueStore {
    * One contact as held: its current record and the idempotency key it was accepted with, packed,
    * and, while it waits, its entries in its queue's lane and in its deadline lane. The lanes hold
    * the {@code Stored} itself, so a claim or an escalation scan needs no look-up by id. One object
-   * and its packed bytes per contact, at its {@code slot}, keep the memory a claim touches, and what
+   * and its two packed arrays per contact, at its {@code slot}, keep the memory a claim touches, and what
    * the garbage collector copies and scans, to a minimum: at a depth of a million, the claimed
    * contact is no longer in any CPU cache.
    */
