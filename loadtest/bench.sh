@@ -17,7 +17,8 @@
 # BENCHMARKS.md), OPEN_WARMUP (default 20s: the open model ramps its rate up over the first half,
 # so no backlog is carried into the measurement), CONNECTIONS (default 64),
 # OUT (results folder, default loadtest/results; the engine's GC log is kept there as engine-gc.log),
-# JAVA_OPTS (the load generator's JVM flags), SERVER_JAVA_OPTS (the baseline's and the engine's),
+# JAVA_OPTS (the load generator's JVM flags), SERVER_JAVA_OPTS (the baseline's and the engine's;
+# loadtest/lib.sh has their defaults),
 # SKIP_BUILD=1 to reuse built jars, SKIP_BASELINE_OPEN=1 to leave out step 4, SKIP_REDIS=1 step 5,
 # REDIS_SERVER (a redis-server binary; default: redis-server on the PATH, else the one in the
 # embedded-redis test dependency).
@@ -32,49 +33,8 @@ WARMUP=${WARMUP:-30s}
 OPEN_WARMUP=${OPEN_WARMUP:-20s}
 CONNECTIONS=${CONNECTIONS:-64}
 OUT=${OUT:-loadtest/results}
-BENCH_JAR=loadtest/target/omniroute-benchmarks.jar
-ENGINE_JAR=engine/target/omniroute-engine.jar
-JAVA_OPTS=${JAVA_OPTS:--Xms1g -Xmx4g -XX:+UseG1GC}
-# The servers run with the engine's recommended production flags (README, "Running in production"):
-# a fixed, pre-touched heap (no expansion inside a pause), a 10 ms pause goal, and promotion after
-# one young collection, since a stored contact lives for hours.
-SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xms4g -Xmx4g -XX:+AlwaysPreTouch -XX:+UseG1GC -XX:MaxGCPauseMillis=10 -XX:MaxTenuringThreshold=1}
+source loadtest/lib.sh
 mkdir -p "$OUT"
-LOGS=$(mktemp -d)
-
-started=()
-stop_all() {
-  for pid in "${started[@]:-}"; do
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
-  done
-  started=()
-}
-trap 'stop_all; rm -rf "$LOGS"' EXIT
-trap 'echo "interrupted" >&2; exit 130' INT TERM
-
-# Waits for a line matching $2 in file $1, written by process $3.
-await_line() {
-  local file=$1 pattern=$2 pid=$3
-  for _ in $(seq 1 600); do
-    if grep -qE "$pattern" "$file" 2>/dev/null; then
-      return 0
-    fi
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "process $pid exited before '$pattern'; its output:" >&2
-      cat "$file" >&2
-      return 1
-    fi
-    sleep 0.1
-  done
-  echo "timed out waiting for '$pattern' in $file" >&2
-  return 1
-}
-
-# Waits like await_line and prints the port: the last number of the match.
-await_port() {
-  await_line "$@"
-  grep -oE "$2" "$1" | head -1 | grep -oE '[0-9]+' | tail -1
-}
 
 # A free TCP port on loopback (bash only: nothing answers on it).
 free_port() {
@@ -113,15 +73,6 @@ redis_server_binary() {
   echo "$LOGS/$entry"
 }
 
-load() {
-  java $JAVA_OPTS -cp "$BENCH_JAR" io.omniroute.loadtest.LoadGenerator "$@"
-}
-
-# Starts a baseline server that logs to $1 (await_port reads its port from there).
-start_baseline() {
-  java $SERVER_JAVA_OPTS -cp "$BENCH_JAR" io.omniroute.loadtest.BaselineServer --host 127.0.0.1 --port 0 > "$1" 2>&1 &
-  started+=($!)
-}
 
 # The open model at $rate against the server on port $1; report, histogram and chart as $OUT/$2-open.*
 open_run() {
@@ -136,18 +87,14 @@ fi
 
 echo "== baseline server: max mode, $CONNECTIONS connections, $DURATION"
 start_baseline "$LOGS/baseline.log"
-port=$(await_port "$LOGS/baseline.log" '^listening on [0-9]+' "${started[-1]}")
-load --url "http://127.0.0.1:$port" --mode max --connections "$CONNECTIONS" --warmup "$WARMUP" --duration "$DURATION" \
-  --seed 1 --report-out "$OUT/baseline-max.json"
+port=$(await_baseline_port "$LOGS/baseline.log")
+max_run "$port" 1 "$OUT/baseline-max.json"
 stop_all
 
 echo "== engine (memory store): max mode, $CONNECTIONS connections, $DURATION"
-java $SERVER_JAVA_OPTS -Xlog:gc:file="$OUT/engine-gc.log" -jar "$ENGINE_JAR" --host 127.0.0.1 --port 0 --demo-tokens \
-  > "$LOGS/engine.log" 2>&1 &
-started+=($!)
-port=$(await_port "$LOGS/engine.log" 'Omniroute listening on http://[0-9.]+:[0-9]+' "${started[-1]}")
-load --url "http://127.0.0.1:$port" --mode max --connections "$CONNECTIONS" --warmup "$WARMUP" --duration "$DURATION" \
-  --seed 2 --report-out "$OUT/engine-max.json"
+start_engine "$LOGS/engine.log" "-Xlog:gc:file=$OUT/engine-gc.log"
+port=$(await_engine_port "$LOGS/engine.log")
+max_run "$port" 2 "$OUT/engine-max.json"
 
 rate=$(java -cp "$BENCH_JAR" io.omniroute.loadtest.report.Comparison half-rate "$OUT/engine-max.json")
 echo "== engine (memory store): open model at $rate contacts/s (half of its max), $OPEN_DURATION"
@@ -159,7 +106,7 @@ reports=("$OUT/baseline-max.json" "$OUT/engine-max.json" "$OUT/engine-open.json"
 if [ "${SKIP_BASELINE_OPEN:-0}" != "1" ]; then
   echo "== baseline server: open model at the same $rate contacts/s, $OPEN_DURATION"
   start_baseline "$LOGS/baseline-open.log"
-  port=$(await_port "$LOGS/baseline-open.log" '^listening on [0-9]+' "${started[-1]}")
+  port=$(await_baseline_port "$LOGS/baseline-open.log")
   open_run "$port" baseline
   stop_all
 fi
@@ -173,12 +120,9 @@ if [ "${SKIP_REDIS:-0}" != "1" ]; then
   await_line "$LOGS/redis.log" 'Ready to accept connections' "${started[-1]}"
 
   echo "== engine (Redis store): max mode, $CONNECTIONS connections, $DURATION"
-  java $SERVER_JAVA_OPTS -jar "$ENGINE_JAR" --host 127.0.0.1 --port 0 --demo-tokens --store redis \
-    --redis-url "redis://127.0.0.1:$redis_port" > "$LOGS/engine-redis.log" 2>&1 &
-  started+=($!)
-  port=$(await_port "$LOGS/engine-redis.log" 'Omniroute listening on http://[0-9.]+:[0-9]+' "${started[-1]}")
-  load --url "http://127.0.0.1:$port" --mode max --connections "$CONNECTIONS" --warmup "$WARMUP" --duration "$DURATION" \
-    --seed 2 --report-out "$OUT/engine-redis-max.json"
+  start_engine "$LOGS/engine-redis.log" "" --store redis --redis-url "redis://127.0.0.1:$redis_port"
+  port=$(await_engine_port "$LOGS/engine-redis.log")
+  max_run "$port" 2 "$OUT/engine-redis-max.json"
   stop_all
   reports+=("$OUT/engine-redis-max.json")
 fi

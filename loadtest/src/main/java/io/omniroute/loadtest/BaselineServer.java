@@ -2,10 +2,13 @@ package io.omniroute.loadtest;
 
 import io.omniroute.engine.EngineOptions;
 import io.omniroute.loadtest.baseline.BaselineVerticle;
+import io.omniroute.loadtest.baseline.SimulatedWork;
+import io.omniroute.loadtest.cli.DurationConverter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +49,11 @@ public final class BaselineServer implements Callable<Integer> {
       description = "HTTP verticle instances (event loops) (default: as the engine, one per core).")
   Integer instances;
 
+  @Option(names = "--work", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
+      description = "Simulated work per request before the answer: the event loop spins this long, e.g. 20us "
+          + "(default: ${DEFAULT-VALUE}, none). Maps how throughput falls with a handler's cost on this machine.")
+  Duration work;
+
   private final PrintStream out;
 
   public BaselineServer() {
@@ -82,10 +90,15 @@ public final class BaselineServer implements Callable<Integer> {
 
   /** Starts {@code instances} verticles on {@code host:port} (port 0: a free one, shared by all). */
   public static Future<Running> start(String host, int port, int instances) {
+    return start(host, port, instances, SimulatedWork.NONE);
+  }
+
+  /** As {@link #start(String, int, int)}, with {@code work} done for every POST before its answer. */
+  public static Future<Running> start(String host, int port, int instances, SimulatedWork work) {
     Vertx vertx = Vertx.vertx();
     AtomicReference<BaselineVerticle> first = new AtomicReference<>();
     return vertx.deployVerticle(() -> {
-          BaselineVerticle verticle = new BaselineVerticle(host, port);
+          BaselineVerticle verticle = new BaselineVerticle(host, port, work);
           first.compareAndSet(null, verticle);
           return verticle;
         }, new DeploymentOptions().setInstances(instances))
@@ -106,9 +119,10 @@ public final class BaselineServer implements Callable<Integer> {
     if (count < 1) {
       throw new CommandLine.ParameterException(new CommandLine(this), "--instances must be at least 1");
     }
+    SimulatedWork perRequest = SimulatedWork.of(work);
     Running server;
     try {
-      server = start(host, port, count).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      server = start(host, port, count, perRequest).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       System.err.println("omniroute-baseline: cannot listen on " + host + ":" + port + ": " + e.getMessage());
       return 1;
@@ -118,7 +132,8 @@ public final class BaselineServer implements Callable<Integer> {
       server.close();
       stopped.countDown();
     }, "omniroute-baseline-shutdown"));
-    out.println("omniroute-baseline: " + count + " verticle instances, Vert.x " + vertxVersion());
+    out.println("omniroute-baseline: " + count + " verticle instances, Vert.x " + vertxVersion()
+        + (perRequest == SimulatedWork.NONE ? "" : ", simulated work " + perRequest.duration().toNanos() / 1000 + " us per request"));
     out.println("listening on " + server.port());
     out.flush();
     stopped.await();

@@ -11,8 +11,9 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * One instance of the baseline HTTP server on its own event loop: reads the body of any POST and
- * answers 201 with {@link FixedAnswer}; anything else gets 405. Deploy several instances on the
- * same port, as the engine does; Vert.x spreads connections over them.
+ * answers 201 with {@link FixedAnswer}, after its {@link SimulatedWork} if it has some; anything
+ * else gets 405. Deploy several instances on the same port, as the engine does; Vert.x spreads
+ * connections over them.
  *
  * <p>Threading: all work happens on the verticle's event loop; nothing is shared between instances.
  */
@@ -21,12 +22,14 @@ public final class BaselineVerticle extends VerticleBase {
 
   private final String host;
   private final int port;
+  private final SimulatedWork work;
   private final Buffer answer = Buffer.buffer(FixedAnswer.json());
   private HttpServer server;
 
-  public BaselineVerticle(String host, int port) {
+  public BaselineVerticle(String host, int port, SimulatedWork work) {
     this.host = host;
     this.port = port;
+    this.work = work;
   }
 
   @Override
@@ -45,6 +48,7 @@ public final class BaselineVerticle extends VerticleBase {
         request.response().setStatusCode(400).end();
         return;
       }
+      work.perform();
       request.response().setStatusCode(201).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(answer);
     });
   }

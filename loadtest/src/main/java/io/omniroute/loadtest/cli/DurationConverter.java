@@ -8,11 +8,11 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Parses durations as people write them on a command line: {@code 500ms}, {@code 30s},
- * {@code 2m}, {@code 1h}, {@code 1.5s}; a bare number means seconds. Stateless and thread-safe.
+ * Parses durations as people write them on a command line: {@code 20us}, {@code 500ms},
+ * {@code 30s}, {@code 2m}, {@code 1h}, {@code 1.5s}; a bare number means seconds. Stateless and thread-safe.
  */
 public final class DurationConverter implements ITypeConverter<Duration> {
-  private static final Pattern FORMAT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+  private static final Pattern FORMAT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|m|h)?");
 
   @Override
   public Duration convert(String value) {
@@ -24,11 +24,12 @@ public final class DurationConverter implements ITypeConverter<Duration> {
     Matcher m = FORMAT.matcher(value == null ? "" : value.trim().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
       throw new TypeConversionException(
-          "'" + value + "' is not a duration: use a number with ms, s, m or h, e.g. 500ms, 30s, 2m");
+          "'" + value + "' is not a duration: use a number with us, ms, s, m or h, e.g. 20us, 500ms, 30s, 2m");
     }
     double amount = Double.parseDouble(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);
     double nanosPerUnit = switch (unit) {
+      case "us" -> 1e3;
       case "ms" -> 1e6;
       case "s" -> 1e9;
       case "m" -> 60e9;
@@ -38,8 +39,11 @@ public final class DurationConverter implements ITypeConverter<Duration> {
     return Duration.ofNanos(Math.round(amount * nanosPerUnit));
   }
 
-  /** Formats a duration the way {@link #parse} reads it back, e.g. {@code 1.5s} or {@code 500ms}. */
+  /** Formats a duration the way {@link #parse} reads it back, e.g. {@code 1.5s}, {@code 500ms} or {@code 20us}. */
   public static String format(Duration duration) {
+    if (!duration.isZero() && duration.compareTo(Duration.ofMillis(1)) < 0) {
+      return duration.toNanos() / 1000 + "us";
+    }
     long millis = duration.toMillis();
     if (millis < 1000) {
       return millis + "ms";

@@ -4,6 +4,8 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,7 +15,11 @@ import java.util.Locale;
  * tables with the issues' targets, the second one comparing the engine on Redis with the engine on
  * the memory store; {@code open-table ENGINE_OPEN.json BASELINE_OPEN.json} puts the engine's
  * open-model percentiles beside the baseline server's at the same rate: what this machine, with the
- * load generator on the same cores, gives a server that does no work. Stateless.
+ * load generator on the same cores, gives a server that does no work; {@code work-curve
+ * ENGINE_MAX.json MICROS=BASELINE_MAX.json...} prints the baseline server's max throughput by
+ * simulated work per request with the engine beside it ({@link WorkCurve}); {@code open-summary
+ * LABEL OPEN.json} prints one open-model run's percentiles against the open-model targets.
+ * Stateless.
  */
 public final class Comparison {
   /** Engine max throughput must reach this share of the baseline's. */
@@ -36,10 +42,16 @@ public final class Comparison {
       System.out.print(table(read(args[1]), read(args[2]), read(args[3])) + redisTable(read(args[2]), read(args[4])));
     } else if (args.length == 3 && args[0].equals("open-table")) {
       System.out.print(openTable(read(args[1]), read(args[2])));
+    } else if (args.length >= 4 && args[0].equals("work-curve")) {
+      System.out.print(workCurve(args).table(read(args[1]).getDouble("throughput")));
+    } else if (args.length == 3 && args[0].equals("open-summary")) {
+      System.out.print(openSummary(args[1], read(args[2])));
     } else {
       System.err.println("usage: Comparison half-rate ENGINE_MAX.json"
           + " | table BASELINE_MAX.json ENGINE_MAX.json ENGINE_OPEN.json [ENGINE_REDIS_MAX.json]"
-          + " | open-table ENGINE_OPEN.json BASELINE_OPEN.json");
+          + " | open-table ENGINE_OPEN.json BASELINE_OPEN.json"
+          + " | work-curve ENGINE_MAX.json 0=BASELINE_MAX.json MICROS=BASELINE_MAX.json..."
+          + " | open-summary LABEL OPEN.json");
       System.exit(2);
     }
   }
@@ -116,6 +128,35 @@ public final class Comparison {
     target(out, "baseline server open model p99.9 < " + format("%.0f", MAX_P999_MS) + " ms (the machine's floor)",
         baseline.getDouble("p999") < MAX_P999_MS);
     return out.toString();
+  }
+
+  /** One open-model run: its rate, percentiles and errors, and whether it keeps the open-model targets. */
+  public static String openSummary(String label, JsonObject open) {
+    JsonObject latency = open.getJsonObject("latencyMs");
+    StringBuilder out = new StringBuilder("\n| open model: " + label + " | value |\n| --- | ---: |\n");
+    row(out, "target rate (req/s)", format("%.0f", open.getDouble("targetRate", 0.0)));
+    row(out, "achieved rate (req/s)", format("%.0f", open.getDouble("throughput")));
+    for (String[] percentile : new String[][] {{"p50", "p50"}, {"p90", "p90"}, {"p99", "p99"}, {"p99.9", "p999"}, {"max", "max"}}) {
+      row(out, percentile[0] + " (ms)", format("%.2f", latency.getDouble(percentile[1])));
+    }
+    row(out, "errors", Long.toString(open.getLong("errors")));
+    out.append('\n');
+    target(out, "p99 < " + format("%.0f", MAX_P99_MS) + " ms", latency.getDouble("p99") < MAX_P99_MS);
+    target(out, "p99.9 < " + format("%.0f", MAX_P999_MS) + " ms", latency.getDouble("p999") < MAX_P999_MS);
+    return out.toString();
+  }
+
+  private static WorkCurve workCurve(String[] args) throws IOException {
+    List<WorkCurve.Point> points = new ArrayList<>();
+    for (int i = 2; i < args.length; i++) {
+      int equals = args[i].indexOf('=');
+      if (equals < 1) {
+        throw new IllegalArgumentException("expected MICROS=REPORT.json, got '" + args[i] + "'");
+      }
+      points.add(new WorkCurve.Point(Double.parseDouble(args[i].substring(0, equals)),
+          read(args[i].substring(equals + 1)).getDouble("throughput")));
+    }
+    return new WorkCurve(points);
   }
 
   private static void row(StringBuilder out, String name, String value) {

@@ -42,10 +42,22 @@ class BaselineServerTest {
   }
 
   @Test
+  void doesItsSimulatedWorkBeforeEachAnswer() throws Exception {
+    try (BaselineServer.Running server = BaselineServer.start("127.0.0.1", 0, 1, SimulatedWork.of(Duration.ofMillis(50)))
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS)) {
+      long start = System.nanoTime();
+      HttpResponse<String> answer = post(server.port(), "/v1/contacts", "{}");
+      assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(Duration.ofMillis(50).toNanos());
+      assertThat(answer.statusCode()).isEqualTo(201);
+      assertThat(answer.body()).isEqualTo(FixedAnswer.json());
+    }
+  }
+
+  @Test
   void theMainClassPrintsAParseableListeningLine() throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-        BaselineServer.class.getName(), "--port", "0", "--host", "127.0.0.1", "--instances", "1")
+        BaselineServer.class.getName(), "--port", "0", "--host", "127.0.0.1", "--instances", "1", "--work", "20us")
         .redirectErrorStream(true).start();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       Pattern listening = Pattern.compile("^listening on (\\d+)$");

@@ -10,7 +10,9 @@ import picocli.CommandLine.TypeConversionException;
 class DurationConverterTest {
 
   @Test
-  void readsMillisecondsSecondsMinutesAndHours() {
+  void readsMicrosecondsMillisecondsSecondsMinutesAndHours() {
+    assertThat(DurationConverter.parse("20us")).isEqualTo(Duration.ofNanos(20_000));
+    assertThat(DurationConverter.parse("2.5us")).isEqualTo(Duration.ofNanos(2_500));
     assertThat(DurationConverter.parse("500ms")).isEqualTo(Duration.ofMillis(500));
     assertThat(DurationConverter.parse("30s")).isEqualTo(Duration.ofSeconds(30));
     assertThat(DurationConverter.parse("2m")).isEqualTo(Duration.ofMinutes(2));
@@ -36,7 +38,7 @@ class DurationConverterTest {
 
   @Test
   void formatsSoThatParsingGivesItBack() {
-    for (String text : new String[] {"500ms", "30s", "1.500s", "0ms"}) {
+    for (String text : new String[] {"20us", "500ms", "30s", "1.500s", "0ms"}) {
       assertThat(DurationConverter.format(DurationConverter.parse(text))).isEqualTo(text);
     }
     assertThat(DurationConverter.format(Duration.ofMinutes(2))).isEqualTo("120s");

@@ -72,4 +72,15 @@ class ComparisonTest {
         .contains("- baseline server open model p99 < 5 ms (the machine's floor): NOT met")
         .contains("- baseline server open model p99.9 < 20 ms (the machine's floor): met");
   }
+
+  @Test
+  void openSummaryGivesOneRunsPercentilesAgainstTheTargets() {
+    assertThat(Comparison.openSummary("baseline server, 40 us of work", open(9_000, 3.2, 25.0)))
+        .contains("| open model: baseline server, 40 us of work | value |")
+        .contains("| achieved rate (req/s) | 9000 |")
+        .contains("| p99 (ms) | 3.20 |")
+        .contains("| p99.9 (ms) | 25.00 |")
+        .contains("- p99 < 5 ms: met")
+        .contains("- p99.9 < 20 ms: NOT met");
+  }
 }
