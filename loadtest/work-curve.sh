@@ -9,19 +9,19 @@
 #      measured in step 1 (what a server of that cost that makes no garbage gets from this machine),
 # and prints the curve: max throughput by work, its share of the no-work max, the work at which the
 # share falls to 0.7, and the work the engine's max corresponds to.
-# Every process it starts is stopped on exit, failure or Ctrl-C. About 6 minutes with the defaults.
+# Every process it starts is stopped on exit, failure or Ctrl-C. About 7 minutes with the defaults.
 #
-# Settings (environment): WORKS (default "0us 5us 10us 20us 40us"; must start with 0us),
-# OPEN_WORK (one of WORKS, default its last), DURATION (default 20s), WARMUP (the baseline's,
+# Settings (environment): WORKS (default "0us 5us 10us 20us 40us 80us"; must start with 0us),
+# OPEN_WORK (one of WORKS, default 40us: about the engine's cost per request, BENCHMARKS.md), DURATION (default 20s), WARMUP (the baseline's,
 # default 10s), ENGINE_WARMUP (default 30s: the engine's JIT needs it), OPEN_DURATION (default 40s),
 # OPEN_WARMUP (default 20s), CONNECTIONS (default 64), OUT (default loadtest/results/work-curve),
 # JAVA_OPTS, SERVER_JAVA_OPTS (loadtest/lib.sh), SKIP_BUILD=1 to reuse built jars.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-WORKS=${WORKS:-0us 5us 10us 20us 40us}
+WORKS=${WORKS:-0us 5us 10us 20us 40us 80us}
 read -r -a works <<< "$WORKS"
-OPEN_WORK=${OPEN_WORK:-${works[-1]}}
+OPEN_WORK=${OPEN_WORK:-40us}
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-10s}
 ENGINE_WARMUP=${ENGINE_WARMUP:-30s}
