@@ -1,6 +1,6 @@
 package io.omniroute.engine;
 
-import io.omniroute.engine.api.ApiRouter.OpenApiDocument;
+import io.omniroute.engine.api.ApiContract;
 import io.omniroute.engine.api.ApiHandlers;
 import io.omniroute.engine.api.ContactsApi;
 import io.omniroute.engine.api.OpsApi;
@@ -78,7 +78,7 @@ public final class Engine {
     AtomicReference<HttpVerticle> first = new AtomicReference<>();
     Future<Engine> started = vertx.executeBlocking(() -> loadDirectory(options), false)
         .compose(directory -> RulesService.start(vertx, ruleStore, directory, options.serviceLevels(), metrics, clock)
-            .compose(rules -> OpenApiDocument.load(vertx).compose(document -> {
+            .compose(rules -> vertx.executeBlocking(ApiContract::load, false).compose(contract -> {
               directory.queues().keySet().forEach(metrics::knownQueue);
               IntakeService intake =
                   new IntakeService(store, rules::current, recent, directory, options.serviceLevels(), metrics, clock);
@@ -89,7 +89,7 @@ public final class Engine {
                   new RulesApi(rules, recent, directory, ctx -> Principal.of(ctx).name()),
                   new OpsApi(store, metrics, clock));
               return vertx.deployVerticle(() -> {
-                HttpVerticle verticle = new HttpVerticle(options, document, api);
+                HttpVerticle verticle = new HttpVerticle(options, contract, api);
                 first.compareAndSet(null, verticle);
                 return verticle;
               }, new DeploymentOptions().setInstances(options.instances()));

@@ -2,7 +2,7 @@ package io.omniroute.engine;
 
 import io.omniroute.engine.api.ApiHandlers;
 import io.omniroute.engine.api.ApiRouter;
-import io.omniroute.engine.api.ApiRouter.OpenApiDocument;
+import io.omniroute.engine.api.ApiContract;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -14,20 +14,20 @@ import io.vertx.core.http.HttpServerOptions;
  */
 final class HttpVerticle extends VerticleBase {
   private final EngineOptions options;
-  private final OpenApiDocument document;
+  private final ApiContract contract;
   private final ApiHandlers api;
   private HttpServer server;
 
-  HttpVerticle(EngineOptions options, OpenApiDocument document, ApiHandlers api) {
+  HttpVerticle(EngineOptions options, ApiContract contract, ApiHandlers api) {
     this.options = options;
-    this.document = document;
+    this.contract = contract;
     this.api = api;
   }
 
   @Override
   public Future<?> start() {
     server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
-        .requestHandler(ApiRouter.create(vertx, document, api));
+        .requestHandler(ApiRouter.create(vertx, contract, api));
     return server.listen();
   }
 

@@ -1,20 +1,13 @@
 package io.omniroute.engine.api;
 
+import io.omniroute.engine.api.ContractSchemas.OperationSchemas;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.Route;
-import io.vertx.openapi.contract.Operation;
-import io.vertx.openapi.contract.OpenAPIContract;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -34,26 +27,25 @@ public final class ApiRouter {
 
   private ApiRouter() {}
 
-  public static Router create(Vertx vertx, OpenApiDocument document, ApiHandlers api) {
+  public static Router create(Vertx vertx, ApiContract contract, ApiHandlers api) {
     Map<String, Handler<RoutingContext>> handlers = api.byOperationId();
     Router router = Router.router(vertx);
-    ContractSchemas schemas = ContractSchemas.of(document.yaml());
     BodyHandler bodies = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
     BodyHandler ruleBodies = BodyHandler.create(false).setBodyLimit(RULES_BODY_LIMIT_BYTES);
-    for (Operation operation : document.contract().operations()) {
-      Handler<RoutingContext> handler = handlers.get(operation.getOperationId());
+    for (OperationSchemas operation : contract.schemas().operations()) {
+      Handler<RoutingContext> handler = handlers.get(operation.operationId());
       if (handler == null) {
-        throw new IllegalStateException("openapi.yaml operation " + operation.getOperationId() + " has no handler");
+        throw new IllegalStateException("openapi.yaml operation " + operation.operationId() + " has no handler");
       }
-      Route route = router.route(operation.getHttpMethod(), vertxPath(operation.getOpenAPIPath()));
-      if (operation.getRequestBody() != null) {
-        route.handler(operation.getOpenAPIPath().startsWith("/v1/rules") ? ruleBodies : bodies);
+      Route route = router.route(HttpMethod.valueOf(operation.method()), vertxPath(operation.path()));
+      if (operation.body() != null) {
+        route.handler(operation.path().startsWith("/v1/rules") ? ruleBodies : bodies);
       }
-      route.handler(api.access().forOperation(operation.getOperationId()));
-      route.handler(ContractValidation.of(operation.getOperationId(), schemas)).handler(handler);
+      route.handler(api.access().forOperation(operation.operationId()));
+      route.handler(new ContractValidation(operation)).handler(handler);
     }
     router.get("/openapi.yaml").handler(ctx ->
-        ctx.response().putHeader("Content-Type", "application/yaml").end(document.yaml()));
+        ctx.response().putHeader("Content-Type", "application/yaml").end(contract.yaml()));
     router.route().failureHandler(FailureHandler::handle);
     for (int status : new int[] {400, 404, 405, 413, 415}) {
       router.errorHandler(status, ctx -> {
@@ -71,29 +63,5 @@ public final class ApiRouter {
   /** {@code /v1/contacts/{id}} as Vert.x Web writes it: {@code /v1/contacts/:id}. */
   static String vertxPath(String openApiPath) {
     return openApiPath.replaceAll("\\{([^/}]+)}", ":$1");
-  }
-
-  /** The contract as loaded once per engine; immutable and shared. */
-  public record OpenApiDocument(OpenAPIContract contract, String yaml) {
-    /** Where the contract lives on the class path. */
-    public static final String RESOURCE = "openapi.yaml";
-
-    /** Reads {@code openapi.yaml} from the class path and parses it into a contract. */
-    public static Future<OpenApiDocument> load(Vertx vertx) {
-      String yaml;
-      JsonObject json;
-      try (InputStream in = ApiRouter.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          return Future.failedFuture(new IllegalStateException(RESOURCE + " is missing from the class path"));
-        }
-        yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> tree = new ObjectMapper(new YAMLFactory()).readValue(yaml, Map.class);
-        json = new JsonObject(tree);
-      } catch (IOException e) {
-        return Future.failedFuture(e);
-      }
-      return OpenAPIContract.from(vertx, json).map(contract -> new OpenApiDocument(contract, yaml));
-    }
   }
 }

@@ -28,7 +28,7 @@ public final class ContactsApi {
   }
 
   void create(RoutingContext ctx) {
-    intake.submit(ContractValidation.bodyTree(ctx), ctx.request().getHeader(IDEMPOTENCY_KEY))
+    intake.submit(ContractValidation.body(ctx), ctx.request().getHeader(IDEMPOTENCY_KEY))
         .onSuccess(accepted -> Responses.json(ctx, accepted.created() ? 201 : 200, ContactJson.decision(accepted.record())))
         .onFailure(ctx::fail);
   }

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,12 +39,16 @@ public final class ContractSchemas {
   private final JsonNode document;
   private final JsonSchemaFactory factory;
   private final Set<String> unknownKeywords;
-  private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().build();
+  private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+      .regularExpressionFactory(EcmaRegularExpressions.INSTANCE)
+      .build();
+  private final List<OperationSchemas> operations;
 
   private ContractSchemas(JsonNode document, JsonSchemaFactory factory, Set<String> unknownKeywords) {
     this.document = document;
     this.factory = factory;
     this.unknownKeywords = unknownKeywords;
+    this.operations = readOperations();
   }
 
   /** Reads the contract's text (YAML). */
@@ -80,21 +85,35 @@ public final class ContractSchemas {
 
   /** The parameters and body of one operation, by its {@code operationId}. */
   public OperationSchemas operation(String operationId) {
+    return operations().stream()
+        .filter(operation -> operation.operationId().equals(operationId))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("openapi.yaml has no operation " + operationId));
+  }
+
+  /** Every operation of the contract, in document order, with its schemas compiled. */
+  public List<OperationSchemas> operations() {
+    return operations;
+  }
+
+  private List<OperationSchemas> readOperations() {
+    List<OperationSchemas> operations = new ArrayList<>();
     Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
     while (paths.hasNext()) {
       Map.Entry<String, JsonNode> path = paths.next();
       String pathPointer = "/paths/" + escape(path.getKey());
       for (String method : METHODS) {
         JsonNode operation = path.getValue().get(method);
-        if (operation != null && operationId.equals(operation.path("operationId").asText())) {
+        if (operation != null) {
           List<ParameterSchema> parameters = new ArrayList<>();
           addParameters(path.getValue().path("parameters"), pathPointer + "/parameters", parameters);
           addParameters(operation.path("parameters"), pathPointer + "/" + method + "/parameters", parameters);
-          return new OperationSchemas(List.copyOf(parameters), body(operation, pathPointer + "/" + method));
+          operations.add(new OperationSchemas(operation.path("operationId").asText(), method.toUpperCase(Locale.ROOT),
+              path.getKey(), List.copyOf(parameters), body(operation, pathPointer + "/" + method)));
         }
       }
     }
-    throw new IllegalArgumentException("openapi.yaml has no operation " + operationId);
+    return List.copyOf(operations);
   }
 
   private void addParameters(JsonNode list, String listPointer, List<ParameterSchema> into) {
@@ -145,8 +164,13 @@ public final class ContractSchemas {
     return token.replace("~", "~0").replace("/", "~1");
   }
 
-  /** What an operation accepts: its parameters in document order, and its JSON body ({@code null} if none). */
-  public record OperationSchemas(List<ParameterSchema> parameters, BodySchema body) {}
+  /**
+   * What an operation accepts: its parameters in document order, and its JSON body ({@code null}
+   * if none); {@code method} is upper case ({@code GET}), {@code path} as the contract writes it
+   * ({@code /v1/contacts/{id}}).
+   */
+  public record OperationSchemas(
+      String operationId, String method, String path, List<ParameterSchema> parameters, BodySchema body) {}
 
   /** One parameter: {@code in} is {@code path}, {@code query}, {@code header} or {@code cookie}; {@code type} the schema's type. */
   public record ParameterSchema(String name, String in, boolean required, String type, JsonSchema schema) {}

@@ -1,46 +1,39 @@
 package io.omniroute.engine.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.ValidationMessage;
 import io.omniroute.engine.api.ContractSchemas.BodySchema;
 import io.omniroute.engine.api.ContractSchemas.OperationSchemas;
 import io.omniroute.engine.api.ContractSchemas.ParameterSchema;
+import io.omniroute.engine.api.JsonBodies.MalformedJsonException;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Validates a request against its OpenAPI operation, on the event loop: parameters (path, query,
- * header, cookie) and the JSON body, with the schemas {@link ContractSchemas} compiled when the
- * router was built. An invalid request is answered with a 400 problem naming each offending field;
- * a valid one continues with its parsed body available from {@link #body(RoutingContext)}.
+ * header, cookie), read strictly by {@link RequestParameters#read}, and the JSON body, read
+ * strictly by {@link JsonBodies}, each checked with the schemas {@link ContractSchemas} compiled
+ * when the router was built. An invalid request is answered with a problem naming what to fix
+ * (400, or 415 for a body that is not plain {@code application/json}); a valid one continues with
+ * its values available from {@link RequestParameters#of} and {@link #body(RoutingContext)}.
  *
  * <p>Immutable and thread-safe; one instance per operation, shared by all event loops.
  */
 final class ContractValidation implements Handler<RoutingContext> {
   private static final String BODY_KEY = "omniroute.validatedBody";
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final ObjectReader STRICT = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final List<ParameterSchema> parameters;
   private final BodySchema body;
 
-  private ContractValidation(OperationSchemas operation) {
+  ContractValidation(OperationSchemas operation) {
     this.parameters = operation.parameters();
     this.body = operation.body();
   }
@@ -50,29 +43,23 @@ final class ContractValidation implements Handler<RoutingContext> {
     return new ContractValidation(schemas.operation(operationId));
   }
 
-  /** The validated JSON body of this request as parsed ({@code null} when the operation has none). */
-  static JsonNode bodyTree(RoutingContext ctx) {
+  /** The validated JSON body of this request as parsed ({@code null} when the operation has none or it was omitted). */
+  static JsonNode body(RoutingContext ctx) {
     return ctx.get(BODY_KEY);
-  }
-
-  /** The validated JSON body of this request as a Vert.x object ({@code null} when it has none). */
-  @SuppressWarnings("unchecked")
-  static JsonObject bodyObject(RoutingContext ctx) {
-    JsonNode tree = bodyTree(ctx);
-    if (tree == null) {
-      return null;
-    }
-    try {
-      return new JsonObject(MAPPER.treeToValue(tree, Map.class));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a parsed JSON object could not be converted", e);
-    }
   }
 
   @Override
   public void handle(RoutingContext ctx) {
+    Map<String, JsonNode> values = new HashMap<>();
     for (ParameterSchema parameter : parameters) {
-      String problem = check(parameter, ctx);
+      String raw = raw(parameter, ctx);
+      String what = "The " + parameter.in() + " parameter " + parameter.name();
+      String problem;
+      if (raw == null) {
+        problem = parameter.required() ? what + " is required." : null;
+      } else {
+        problem = check(parameter, raw, what, values);
+      }
       if (problem != null) {
         Problem.send(ctx, 400, "Invalid request", problem,
             new JsonArray().add(Problem.fieldError(parameter.name(), problem)));
@@ -82,7 +69,23 @@ final class ContractValidation implements Handler<RoutingContext> {
     if (body != null && !validateBody(ctx)) {
       return;
     }
+    new RequestParameters(values).attachTo(ctx);
     ctx.next();
+  }
+
+  private static String check(ParameterSchema parameter, String raw, String what, Map<String, JsonNode> values) {
+    JsonNode value;
+    try {
+      value = RequestParameters.read(parameter.type(), raw);
+    } catch (IllegalArgumentException e) {
+      return what + " " + e.getMessage() + ", not '" + raw + "'.";
+    }
+    Set<ValidationMessage> problems = parameter.schema().validate(value);
+    if (!problems.isEmpty()) {
+      return what + " is invalid: " + SchemaErrors.messages(problems, parameter.name()) + ".";
+    }
+    values.put(parameter.name(), value);
+    return null;
   }
 
   private boolean validateBody(RoutingContext ctx) {
@@ -94,19 +97,18 @@ final class ContractValidation implements Handler<RoutingContext> {
       }
       return true;
     }
-    String contentType = ctx.request().getHeader("Content-Type");
-    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      Problem.send(ctx, 415, "Unsupported media type", "Send the body as Content-Type: application/json.");
+    Optional<String> unsupported = JsonBodies.encodingProblem(ctx.request().getHeader("Content-Encoding"))
+        .or(() -> JsonBodies.mediaTypeProblem(ctx.request().getHeader("Content-Type")));
+    if (unsupported.isPresent()) {
+      ctx.response().putHeader("Accept-Encoding", "identity");
+      Problem.send(ctx, 415, "Unsupported media type", unsupported.get());
       return false;
     }
     JsonNode json;
     try {
-      json = STRICT.readTree(buffer.getBytes());
-    } catch (IOException e) {
-      json = null;
-    }
-    if (json == null || json.isMissingNode()) {
-      Problem.send(ctx, 400, "Malformed JSON", "The body is not valid JSON: send a JSON object.");
+      json = JsonBodies.read(buffer.getBytes());
+    } catch (MalformedJsonException e) {
+      Problem.send(ctx, 400, "Malformed JSON", e.getMessage());
       return false;
     }
     Set<ValidationMessage> problems = body.schema().validate(json);
@@ -119,9 +121,8 @@ final class ContractValidation implements Handler<RoutingContext> {
     return true;
   }
 
-  /** {@code null} when the parameter is acceptable, else what is wrong with it. */
-  private static String check(ParameterSchema parameter, RoutingContext ctx) {
-    String raw = switch (parameter.in()) {
+  private static String raw(ParameterSchema parameter, RoutingContext ctx) {
+    return switch (parameter.in()) {
       case "path" -> ctx.pathParam(parameter.name());
       case "query" -> ctx.queryParams().get(parameter.name());
       case "header" -> ctx.request().getHeader(parameter.name());
@@ -131,21 +132,5 @@ final class ContractValidation implements Handler<RoutingContext> {
       }
       default -> null;
     };
-    String what = "The " + parameter.in() + " parameter " + parameter.name();
-    if (raw == null) {
-      return parameter.required() ? what + " is required." : null;
-    }
-    JsonNode value;
-    try {
-      value = switch (parameter.type()) {
-        case "integer" -> LongNode.valueOf(Long.parseLong(raw.trim()));
-        case "number" -> DoubleNode.valueOf(Double.parseDouble(raw.trim()));
-        default -> TextNode.valueOf(raw);
-      };
-    } catch (NumberFormatException e) {
-      return what + " must be " + (parameter.type().equals("integer") ? "an integer" : "a number") + ", got '" + raw + "'.";
-    }
-    Set<ValidationMessage> problems = parameter.schema().validate(value);
-    return problems.isEmpty() ? null : what + " is invalid: " + SchemaErrors.messages(problems, parameter.name()) + ".";
   }
 }

@@ -50,8 +50,7 @@ public final class QueuesApi {
 
   void get(RoutingContext ctx) {
     String queue = ctx.pathParam("queue");
-    String limitParam = ctx.request().getParam("limit");
-    int limit = limitParam == null ? DEFAULT_LIMIT : Integer.parseInt(limitParam);
+    int limit = RequestParameters.of(ctx).integer("limit").orElse(DEFAULT_LIMIT);
     Instant now = clock.instant();
     store.queueStats()
         .compose(stats -> {
@@ -72,7 +71,7 @@ public final class QueuesApi {
 
   void claim(RoutingContext ctx) {
     String queue = ctx.pathParam("queue");
-    String agent = ContractValidation.bodyObject(ctx).getString("agent");
+    String agent = ContractValidation.body(ctx).get("agent").asText();
     Instant now = clock.instant();
     isKnown(queue)
         .compose(known -> known ? store.claim(queue, agent, now) : Future.succeededFuture(null))

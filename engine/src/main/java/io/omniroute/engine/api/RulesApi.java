@@ -1,5 +1,6 @@
 package io.omniroute.engine.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.omniroute.engine.intake.ContactRequests;
 import io.omniroute.engine.rules.AuditEntry;
 import io.omniroute.engine.rules.RecentContacts;
@@ -70,7 +71,7 @@ public final class RulesApi {
   }
 
   void version(RoutingContext ctx, String scope) {
-    int number = Integer.parseInt(ctx.pathParam("version"));
+    int number = RequestParameters.of(ctx).integer("version").orElseThrow();
     store().active().compose(active -> store().version(scope, number).map(found -> found
             .map(version -> versionJson(version, active.get(scope)).put("text", version.text()))
             .orElseThrow(() -> new RuleVersionNotFoundException(scope, number))))
@@ -79,7 +80,7 @@ public final class RulesApi {
   }
 
   void validate(RoutingContext ctx, String scope) {
-    rules.validate(scope, ContractValidation.bodyObject(ctx).getString("text"))
+    rules.validate(scope, ContractValidation.body(ctx).get("text").asText())
         .onSuccess(problems -> {
           JsonArray list = new JsonArray();
           problems.forEach(p -> list.add(new JsonObject().put("line", p.line()).put("column", p.column())
@@ -90,8 +91,8 @@ public final class RulesApi {
   }
 
   void save(RoutingContext ctx, String scope) {
-    JsonObject body = ContractValidation.bodyObject(ctx);
-    rules.save(scope, body.getString("text"), actor.apply(ctx), body.getString("comment", ""))
+    JsonNode body = ContractValidation.body(ctx);
+    rules.save(scope, body.get("text").asText(), actor.apply(ctx), body.path("comment").asText(""))
         .onSuccess(saved -> {
           ctx.response().putHeader("Location", "/v1/rules/" + scope + "/versions/" + saved.version());
           Responses.json(ctx, 201, versionJson(saved, null));
@@ -100,43 +101,43 @@ public final class RulesApi {
   }
 
   void activate(RoutingContext ctx, String scope) {
-    JsonObject body = ContractValidation.bodyObject(ctx);
-    int version = body.getInteger("version");
-    rules.activate(scope, version, actor.apply(ctx), body.getString("comment", ""))
+    JsonNode body = ContractValidation.body(ctx);
+    int version = body.get("version").intValue();
+    rules.activate(scope, version, actor.apply(ctx), body.path("comment").asText(""))
         .onSuccess(book -> Responses.json(ctx, 200, new JsonObject()
             .put("scope", scope).put("activeVersion", version).put("inForce", new JsonObject(new LinkedHashMap<>(book.versions())))))
         .onFailure(ctx::fail);
   }
 
   void simulate(RoutingContext ctx, String scope) {
-    JsonObject body = ContractValidation.bodyObject(ctx);
-    boolean hasText = body.containsKey("text");
-    boolean hasContacts = body.containsKey("contacts");
-    if (hasText == body.containsKey("version")) {
+    JsonNode body = ContractValidation.body(ctx);
+    boolean hasText = body.has("text");
+    boolean hasContacts = body.has("contacts");
+    if (hasText == body.has("version")) {
       Problem.send(ctx, 400, "Bad request", "Send the draft either as 'text' or as a saved 'version', not "
           + (hasText ? "both." : "neither."));
       return;
     }
-    if (hasContacts == body.containsKey("lastSeen")) {
+    if (hasContacts == body.has("lastSeen")) {
       Problem.send(ctx, 400, "Bad request", "Send either 'contacts' to decide or 'lastSeen' (how many of the contacts"
           + " this node accepted last), not " + (hasContacts ? "both." : "neither."));
       return;
     }
-    List<RecentContacts.Seen> contacts = hasContacts ? given(body.getJsonArray("contacts")) : recent.last(body.getInteger("lastSeen"));
+    List<RecentContacts.Seen> contacts = hasContacts ? given(body.get("contacts")) : recent.last(body.get("lastSeen").intValue());
+    int version = body.path("version").intValue();
     Future<RuleVersion> draft = hasText
         ? Future.succeededFuture(null)
-        : store().version(scope, body.getInteger("version")).map(found -> found.orElseThrow(
-            () -> new RuleVersionNotFoundException(scope, body.getInteger("version"))));
+        : store().version(scope, version).map(found -> found.orElseThrow(
+            () -> new RuleVersionNotFoundException(scope, version)));
     draft.compose(saved -> saved == null
-            ? rules.simulate(scope, RulesService.draftLabel(scope), body.getString("text"), contacts)
+            ? rules.simulate(scope, RulesService.draftLabel(scope), body.get("text").asText(), contacts)
             : rules.simulate(scope, saved.label(), saved.text(), contacts))
         .onSuccess(simulation -> Responses.json(ctx, 200, simulationJson(simulation)))
         .onFailure(ctx::fail);
   }
 
   void audit(RoutingContext ctx) {
-    String limitParam = ctx.request().getParam("limit");
-    int limit = limitParam == null ? DEFAULT_AUDIT_LIMIT : Integer.parseInt(limitParam);
+    int limit = RequestParameters.of(ctx).integer("limit").orElse(DEFAULT_AUDIT_LIMIT);
     store().audit(limit)
         .onSuccess(entries -> {
           JsonArray list = new JsonArray();
@@ -173,10 +174,10 @@ public final class RulesApi {
     };
   }
 
-  private List<RecentContacts.Seen> given(JsonArray contacts) {
+  private List<RecentContacts.Seen> given(JsonNode contacts) {
     List<RecentContacts.Seen> seen = new ArrayList<>(contacts.size());
-    for (int i = 0; i < contacts.size(); i++) {
-      seen.add(new RecentContacts.Seen(null, resolver.resolve(ContactRequests.toContact(contacts.getJsonObject(i)))));
+    for (JsonNode contact : contacts) {
+      seen.add(new RecentContacts.Seen(null, resolver.resolve(ContactRequests.toContact(contact))));
     }
     return seen;
   }

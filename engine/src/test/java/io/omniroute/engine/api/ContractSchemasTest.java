@@ -51,6 +51,39 @@ class ContractSchemasTest {
     assertThat(schemas.unknownKeywords()).isSubsetOf("openapi", "info", "servers", "paths", "components", "security", "tags");
   }
 
+  /** Handlers read integers from requests as {@code int}: the contract must not let one exceed it. */
+  @Test
+  void everyIntegerARequestCarriesFitsAnInt() throws IOException {
+    JsonNode document = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+    List<String> unbounded = new ArrayList<>();
+    document.path("paths").forEach(path -> path.forEach(operation -> {
+      operation.path("parameters").forEach(parameter -> collectUnboundedIntegers(document, parameter, "", unbounded));
+      collectUnboundedIntegers(document, operation.path("requestBody"), "", unbounded);
+    }));
+
+    assertThat(unbounded).isEmpty();
+  }
+
+  private static void collectUnboundedIntegers(JsonNode document, JsonNode node, String where, List<String> into) {
+    if (node.has("$ref")) {
+      collectUnboundedIntegers(document, document.at(node.get("$ref").asText().substring(1)), node.get("$ref").asText(), into);
+      return;
+    }
+    if ("integer".equals(node.path("type").asText())
+        && (!node.has("maximum") || node.get("maximum").asLong() > Integer.MAX_VALUE
+            || !node.has("minimum") || node.get("minimum").asLong() < Integer.MIN_VALUE)) {
+      into.add(where + " " + node);
+    }
+    node.fields().forEachRemaining(field -> {
+      if (field.getValue().isContainerNode()) {
+        collectUnboundedIntegers(document, field.getValue(), where + "/" + field.getKey(), into);
+      }
+    });
+    if (node.isArray()) {
+      node.forEach(item -> collectUnboundedIntegers(document, item, where, into));
+    }
+  }
+
   @Test
   void acceptsAFullContact() {
     assertThat(contactErrors("{\"channel\":\"email\",\"from\":{\"email\":\"anna@example.com\"},\"country\":\"DE\","
