@@ -2,8 +2,10 @@ package io.omniroute.engine.api;
 
 import io.omniroute.engine.auth.AccessDecision;
 import io.omniroute.engine.auth.Authorizer;
+import io.omniroute.engine.auth.Principal;
 import io.omniroute.engine.intake.IntakeService;
 import io.omniroute.engine.metrics.EngineMetrics;
+import io.omniroute.engine.queue.ContactNotFoundException;
 import io.omniroute.engine.queue.ContactRecord;
 import io.omniroute.engine.queue.QueueStore;
 import io.vertx.core.Future;
@@ -28,7 +30,7 @@ public final class ContactsApi {
   }
 
   void create(RoutingContext ctx) {
-    intake.submit(ContractValidation.body(ctx), ctx.request().getHeader(IDEMPOTENCY_KEY))
+    intake.submit(ContractValidation.body(ctx), Principal.of(ctx).name(), ctx.request().getHeader(IDEMPOTENCY_KEY))
         .onSuccess(accepted -> Responses.json(ctx, accepted.created() ? 201 : 200, ContactJson.decision(accepted.record())))
         .onFailure(ctx::fail);
   }
@@ -42,7 +44,10 @@ public final class ContactsApi {
         .onFailure(ctx::fail);
   }
 
-  /** A dealer may complete only contacts in its own queue; the others the policy allows outright. */
+  /**
+   * A dealer may complete only contacts in its own queue, and learns nothing about the others: one
+   * that is not its own is answered exactly as an unknown id. The others the policy allows outright.
+   */
   void complete(RoutingContext ctx) {
     if (Authorizer.decision(ctx) == AccessDecision.ALLOW) {
       transition(ctx, store::complete, "completed");
@@ -51,8 +56,10 @@ public final class ContactsApi {
     String id = ctx.pathParam("id");
     store.find(id)
         .onSuccess(found -> {
-          if (found.isEmpty() || Authorizer.requireOwnDealerContact(ctx, found.get().route().queue())) {
+          if (found.isPresent() && Authorizer.mayActOnContactIn(ctx, found.get().route().queue())) {
             transition(ctx, store::complete, "completed");
+          } else {
+            ctx.fail(new ContactNotFoundException(id));
           }
         })
         .onFailure(ctx::fail);

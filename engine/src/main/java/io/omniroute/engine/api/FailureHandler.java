@@ -1,5 +1,6 @@
 package io.omniroute.engine.api;
 
+import io.omniroute.engine.intake.IdempotencyKeyReusedException;
 import io.omniroute.engine.queue.ContactNotFoundException;
 import io.omniroute.engine.queue.IllegalTransitionException;
 import io.omniroute.engine.queue.QueueStoreException;
@@ -34,6 +35,10 @@ final class FailureHandler {
     int status = ctx.statusCode();
     if (failure instanceof ContactNotFoundException e) {
       Problem.send(ctx, 404, "Contact not found", capitalise(e.getMessage()) + ": check the id returned by POST /v1/contacts.");
+    } else if (failure instanceof IdempotencyKeyReusedException e) {
+      Problem.send(ctx, 422, "Idempotency key reused", "This Idempotency-Key was already used by this caller with a"
+          + " different body (for contact " + e.firstContactId() + "); nothing was stored. Use a new key for a new"
+          + " contact, or resend the first body unchanged to get its answer again.");
     } else if (failure instanceof IllegalTransitionException e) {
       Problem.send(ctx, 409, "Illegal status change", capitalise(e.getMessage()) + ": " + hint(e) + ".");
     } else if (failure instanceof RuleVersionNotFoundException e) {
@@ -102,7 +107,7 @@ final class FailureHandler {
   /** The store failure behind Vert.x Web's wrappers, else the failure itself. */
   private static Throwable unwrap(Throwable failure) {
     for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof QueueStoreException || t instanceof RuleCompilationException
+      if (t instanceof QueueStoreException || t instanceof RuleCompilationException || t instanceof IdempotencyKeyReusedException
           || t instanceof RuleVersionNotFoundException) {
         return t;
       }

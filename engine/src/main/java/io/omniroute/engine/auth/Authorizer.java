@@ -85,24 +85,16 @@ public final class Authorizer {
   }
 
   /**
-   * For an operation on one contact: whether the caller may act on a contact whose current queue
-   * is {@code contactQueue}. Answers {@code true} when the decision was {@link AccessDecision#ALLOW},
-   * or when it was {@link AccessDecision#ALLOW_OWN_DEALER_CONTACT} and {@code contactQueue} is the
-   * caller's own {@code dealer:<id>}. Otherwise it ends the response with {@code 403} and answers
-   * {@code false}: the handler then returns without acting.
+   * Whether the caller may act on a contact now waiting in {@code contactQueue}: always when the
+   * operation was {@link AccessDecision#ALLOW}ed, and when it was {@link
+   * AccessDecision#ALLOW_OWN_DEALER_CONTACT} only if that queue is the caller's own {@code
+   * dealer:<id>}. Sends nothing: a handler answers a contact the caller may not act on exactly as
+   * an unknown one, so that a dealer cannot probe for other dealers' contact ids.
    */
-  public static boolean requireOwnDealerContact(RoutingContext ctx, String contactQueue) {
+  public static boolean mayActOnContactIn(RoutingContext ctx, String contactQueue) {
     AccessDecision decision = decision(ctx);
-    if (decision == AccessDecision.ALLOW) {
-      return true;
-    }
-    Principal principal = Principal.of(ctx);
-    if (decision == AccessDecision.ALLOW_OWN_DEALER_CONTACT && principal.ownsDealerQueue(contactQueue)) {
-      return true;
-    }
-    forbidden(ctx, "Caller " + principal + " may only act on contacts in its own dealer queue; this contact is in "
-        + (contactQueue == null ? "no queue" : contactQueue) + ".");
-    return false;
+    return decision == AccessDecision.ALLOW
+        || (decision == AccessDecision.ALLOW_OWN_DEALER_CONTACT && Principal.of(ctx).ownsDealerQueue(contactQueue));
   }
 
   /** Ends the response with {@code 403} problem+json and the given detail. */

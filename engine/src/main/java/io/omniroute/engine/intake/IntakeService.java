@@ -1,6 +1,8 @@
 package io.omniroute.engine.intake;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omniroute.engine.metrics.EngineMetrics;
 import io.omniroute.engine.queue.Accepted;
 import io.omniroute.engine.queue.ContactPayload;
@@ -28,6 +30,7 @@ import java.util.function.Supplier;
  * simulations.
  */
 public final class IntakeService {
+  private static final ObjectMapper PAYLOADS = new ObjectMapper();
   private final QueueStore store;
   private final Supplier<RuleBook> rules;
   private final RecentContacts recent;
@@ -56,10 +59,16 @@ public final class IntakeService {
   }
 
   /**
-   * Decides and stores a contact. With an idempotency key seen before, answers the first record
-   * and stores nothing ({@link Accepted#created()} is false).
+   * Decides and stores a contact. An idempotency key belongs to its caller: with a key this caller
+   * used before for the same body, answers the first record and stores nothing ({@link
+   * Accepted#created()} is false); with the same key and another body, fails with {@link
+   * IdempotencyKeyReusedException}. Another caller's use of the same key is unrelated.
+   *
+   * @param caller who sends the contact (the token's name)
+   * @param idempotencyKey the {@code Idempotency-Key} header, or {@code null}
    */
-  public Future<Accepted> submit(JsonNode body, String idempotencyKey) {
+  public Future<Accepted> submit(JsonNode body, String caller, String idempotencyKey) {
+    String storageKey = idempotencyKey == null ? null : scopedKey(caller, idempotencyKey);
     Contact contact = resolver.resolve(ContactRequests.toContact(body));
     long start = System.nanoTime();
     Decision decision = rules.get().decide(contact, directory, serviceLevels);
@@ -70,13 +79,33 @@ public final class IntakeService {
     Instant now = clock.instant();
     ContactRecord record =
         ContactRecord.queued(
-            store.newContactId(idempotencyKey), now, ContactPayload.of(body), contact.getChannel().wireName(),
+            store.newContactId(storageKey), now, ContactPayload.of(body), contact.getChannel().wireName(),
             contact.getCountry(), decision);
-    return store.accept(record, idempotencyKey).onSuccess(accepted -> {
+    return store.accept(record, storageKey).compose(accepted -> {
       if (accepted.created()) {
         metrics.contactReceived(record.channel(), decision.route().level());
         recent.add(record.id(), contact);
+      } else if (!sameBody(accepted.record().request(), body)) {
+        return Future.failedFuture(new IdempotencyKeyReusedException(accepted.record().id()));
       }
+      return Future.succeededFuture(accepted);
     });
+  }
+
+  /**
+   * The key under which the store remembers {@code key} of {@code caller}: the caller's name and
+   * the key, joined so that no two pairs give the same text.
+   */
+  static String scopedKey(String caller, String key) {
+    return caller.length() + ":" + caller + ":" + key;
+  }
+
+  /** Whether a repeated request carries the body of the first, key order aside. */
+  private static boolean sameBody(ContactPayload first, JsonNode body) {
+    try {
+      return PAYLOADS.readTree(first.json()).equals(PAYLOADS.readTree(ContactPayload.of(body).json()));
+    } catch (JsonProcessingException e) {
+      return false;
+    }
   }
 }

@@ -79,19 +79,24 @@ class ApiAccessIT {
     assertThat(claimed.statusCode()).isEqualTo(200);
     assertThat(new JsonObject(claimed.body()).getString("id")).isEqualTo(id);
 
-    assertThat(berlin.post("/v1/contacts/" + id + "/complete", "{}").statusCode()).isEqualTo(403);
+    assertThat(berlin.post("/v1/contacts/" + id + "/complete", "{}").statusCode()).isEqualTo(404);
     assertThat(munich.post("/v1/contacts/" + id + "/complete", "{}").statusCode()).isEqualTo(200);
   }
 
   @Test
-  void aDealerCannotCompleteAContactOfAnotherQueue() {
+  void aDealerCannotTellAnotherQueuesContactFromAnUnknownId() {
     String id = engine.as("demo-telephony").createContact(
         "{\"channel\":\"email\",\"country\":\"DE\",\"text\":\"Welche Farben gibt es?\"}").getString("id");
     assertThat(engine.post("/v1/queues/country:DE/claim", "{\"agent\":\"desk\"}").statusCode()).isEqualTo(200);
+    String unknown = "00000000-0000-4000-8000-000000000000";
+    EngineClient munich = engine.as("demo-dealer-de-muc-001");
 
-    HttpResponse<String> completed = engine.as("demo-dealer-de-muc-001").post("/v1/contacts/" + id + "/complete", "{}");
+    HttpResponse<String> notYours = munich.post("/v1/contacts/" + id + "/complete", "{}");
+    HttpResponse<String> notKnown = munich.post("/v1/contacts/" + unknown + "/complete", "{}");
 
-    assertThat(completed.statusCode()).isEqualTo(403);
-    assertThat(new JsonObject(completed.body()).getString("detail")).contains("own dealer queue");
+    assertThat(notYours.statusCode()).isEqualTo(404).isEqualTo(notKnown.statusCode());
+    assertThat(notYours.body().replace(id, unknown)).isEqualTo(notKnown.body());
+    assertThat(notYours.headers().map().keySet()).isEqualTo(notKnown.headers().map().keySet());
+    assertThat(engine.get("/v1/contacts/" + id).body()).contains("\"status\":\"ASSIGNED\"");
   }
 }

@@ -1,0 +1,20 @@
+package io.omniroute.engine.intake;
+
+/**
+ * A caller sent an {@code Idempotency-Key} it had already used, with a different body: the key
+ * names the first request, so the second is refused and nothing is stored (IETF
+ * draft-ietf-httpapi-idempotency-key-header, "422 Unprocessable Content").
+ */
+public final class IdempotencyKeyReusedException extends RuntimeException {
+  private final String firstContactId;
+
+  IdempotencyKeyReusedException(String firstContactId) {
+    super("this Idempotency-Key was already used with a different body, for contact " + firstContactId, null, false, false);
+    this.firstContactId = firstContactId;
+  }
+
+  /** The contact the key was first used for. */
+  public String firstContactId() {
+    return firstContactId;
+  }
+}
