@@ -2,6 +2,8 @@ package io.omniroute.engine;
 
 import io.omniroute.engine.api.ApiHandlers;
 import io.omniroute.engine.api.ApiRouter;
+import io.omniroute.engine.api.HttpProtocolErrors;
+import io.vertx.ext.web.Router;
 import io.omniroute.engine.api.ApiContract;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -10,7 +12,10 @@ import io.vertx.core.http.HttpServerOptions;
 
 /**
  * One HTTP server instance on its own event loop. The engine deploys several; Vert.x spreads
- * connections over them. Handlers and services are shared and thread-safe.
+ * connections over them. Handlers and services are shared and thread-safe. Requests that break
+ * HTTP itself are answered by {@link HttpProtocolErrors}. The engine has no WebSocket endpoint: an
+ * upgrade handshake is refused with 404 (setting that handler is also what lets a request of an
+ * unknown HTTP version reach {@link HttpProtocolErrors} instead of Vert.x's bare 501).
  */
 final class HttpVerticle extends VerticleBase {
   private final EngineOptions options;
@@ -26,8 +31,15 @@ final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    Router router = ApiRouter.create(vertx, contract, api);
     server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
-        .requestHandler(ApiRouter.create(vertx, contract, api));
+        .invalidRequestHandler(HttpProtocolErrors::invalidRequest)
+        .webSocketHandshakeHandler(handshake -> handshake.reject(404))
+        .requestHandler(request -> {
+          if (!HttpProtocolErrors.unsupportedVersion(request)) {
+            router.handle(request);
+          }
+        });
     return server.listen();
   }
 

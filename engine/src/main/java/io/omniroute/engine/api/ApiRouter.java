@@ -14,8 +14,9 @@ import java.util.Map;
  * Builds the HTTP router from the OpenAPI contract: every operation of {@code openapi.yaml} becomes
  * a route bound to its handler; its requests are authorized ({@link
  * io.omniroute.engine.auth.Authorizer}: 401 without a known token, 403 without the right) and
- * validated against the contract's schemas ({@link ContractValidation}) before the handler runs. Also serves the contract itself at
- * {@code /openapi.yaml}.
+ * validated against the contract's schemas ({@link ContractValidation}) before the handler runs.
+ * Every {@code GET} also answers {@code HEAD} (the same status and headers, no body). Also serves
+ * the contract itself at {@code /openapi.yaml}.
  *
  * <p>Call once per verticle instance, on that verticle's context.
  */
@@ -38,13 +39,16 @@ public final class ApiRouter {
         throw new IllegalStateException("openapi.yaml operation " + operation.operationId() + " has no handler");
       }
       Route route = router.route(HttpMethod.valueOf(operation.method()), vertxPath(operation.path()));
+      if (operation.method().equals("GET")) {
+        route.method(HttpMethod.HEAD);
+      }
       if (operation.body() != null) {
         route.handler(operation.path().startsWith("/v1/rules") ? ruleBodies : bodies);
       }
       route.handler(api.access().forOperation(operation.operationId()));
       route.handler(new ContractValidation(operation)).handler(handler);
     }
-    router.get("/openapi.yaml").handler(ctx ->
+    router.get("/openapi.yaml").method(HttpMethod.HEAD).handler(ctx ->
         ctx.response().putHeader("Content-Type", "application/yaml").end(contract.yaml()));
     router.route().failureHandler(FailureHandler::handle);
     for (int status : new int[] {400, 404, 405, 413, 415}) {

@@ -1,5 +1,7 @@
 package io.omniroute.engine.api;
 
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.TooLongFrameException;
 import io.omniroute.engine.intake.IdempotencyKeyReusedException;
 import io.omniroute.engine.queue.ContactNotFoundException;
 import io.omniroute.engine.queue.IllegalTransitionException;
@@ -57,6 +59,8 @@ final class FailureHandler {
       Problem.send(ctx, 503, "Store unavailable",
           "The engine cannot reach its store right now; nothing was lost. Retry in " + RETRY_AFTER_SECONDS
               + " s with the same Idempotency-Key.");
+    } else if (isMalformedHttp(failure)) {
+      HttpProtocolErrors.malformedBody(ctx.request(), failure);
     } else if (status >= 400 && status < 500) {
       clientError(ctx, status);
     } else {
@@ -94,6 +98,15 @@ final class FailureHandler {
             ctx.failure() == null ? "The request was rejected." : String.valueOf(ctx.failure().getMessage()));
       }
     }
+  }
+
+  /** Whether Netty's HTTP decoder refused what the client sent after the headers (such as a chunk size). */
+  private static boolean isMalformedHttp(Throwable failure) {
+    if (failure instanceof DecoderException || failure instanceof TooLongFrameException) {
+      return true;
+    }
+    StackTraceElement[] trace = failure == null ? new StackTraceElement[0] : failure.getStackTrace();
+    return trace.length > 0 && trace[0].getClassName().startsWith("io.netty.handler.codec.http.");
   }
 
   private static String hint(IllegalTransitionException e) {

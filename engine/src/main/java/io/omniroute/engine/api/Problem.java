@@ -1,5 +1,7 @@
 package io.omniroute.engine.api;
 
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -20,24 +22,34 @@ public final class Problem {
 
   /** As {@link #send(RoutingContext, int, String, String)}, with a list of field errors. */
   public static void send(RoutingContext ctx, int status, String title, String detail, JsonArray errors) {
-    if (ctx.response().ended() || ctx.response().closed()) {
+    send(ctx.request(), ctx.request().path(), status, title, detail, errors);
+  }
+
+  /**
+   * Ends the response of a request that no route handles (one that breaks HTTP itself) with a
+   * problem; {@code instance} is the request's path, or {@code null} when it cannot be trusted.
+   */
+  static void send(HttpServerRequest request, String instance, int status, String title, String detail, JsonArray errors) {
+    HttpServerResponse response = request.response();
+    if (response.ended() || response.closed()) {
       return;
     }
-    if (ctx.response().headWritten()) {
-      ctx.response().end();
+    if (response.headWritten()) {
+      response.end();
       return;
     }
-    JsonObject body =
-        new JsonObject()
-            .put("type", "about:blank")
-            .put("title", title)
-            .put("status", status)
-            .put("detail", detail)
-            .put("instance", ctx.request().path());
+    JsonObject body = new JsonObject()
+        .put("type", "about:blank")
+        .put("title", title)
+        .put("status", status)
+        .put("detail", detail);
+    if (instance != null) {
+      body.put("instance", instance);
+    }
     if (errors != null && !errors.isEmpty()) {
       body.put("errors", errors);
     }
-    ctx.response().setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(body.encode());
+    response.setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(body.encode());
   }
 
   /** One field error for the {@code errors} list: a JSON pointer to the field and a message. */
