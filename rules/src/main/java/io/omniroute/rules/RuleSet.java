@@ -127,11 +127,7 @@ public final class RuleSet {
       throw new RuleCompilationException(version, inspection.problems());
     }
     KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-    if (inspection.parsed() != null) {
-      builder.add(ResourceFactory.newDescrResource(inspection.parsed()), ResourceType.DESCR);
-    } else {
-      builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)), ResourceType.DRL);
-    }
+    builder.add(ResourceFactory.newDescrResource(inspection.parsed()), ResourceType.DESCR);
     if (builder.hasErrors()) {
       throw new RuleCompilationException(version, problemsOf(builder.getErrors()));
     }

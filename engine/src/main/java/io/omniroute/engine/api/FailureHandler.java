@@ -8,6 +8,8 @@ import io.omniroute.engine.queue.IllegalTransitionException;
 import io.omniroute.engine.queue.QueueStoreException;
 import io.omniroute.engine.queue.StoreUnavailableException;
 import io.omniroute.engine.rules.RuleVersionNotFoundException;
+import io.omniroute.engine.rules.RuleWorkBusyException;
+import io.omniroute.engine.rules.RuleWorkTimeoutException;
 import io.omniroute.rules.RuleCompilationException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
 final class FailureHandler {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
   private static final String RETRY_AFTER_SECONDS = "1";
+  private static final String RULE_WORK_RETRY_AFTER_SECONDS = "5";
   private static final long UNAVAILABLE_WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
   private static final AtomicLong lastUnavailableWarning = new AtomicLong(System.nanoTime() - UNAVAILABLE_WARNING_INTERVAL_NANOS);
   private static final AtomicLong unavailableSinceWarning = new AtomicLong();
@@ -53,6 +56,14 @@ final class FailureHandler {
           "The rule text has " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
               + " (listed in errors with line and column); fix them, check with POST /v1/rules/{scope}/validate,"
               + " and send it again. Nothing was saved or activated.", errors);
+    } else if (failure instanceof RuleWorkTimeoutException e) {
+      Problem.send(ctx, 422, "Rule text takes too long", "Checking this rule text took longer than "
+          + e.budget().toSeconds() + " s, the budget for one text; nothing was saved. Split it, or remove rules,"
+          + " and send it again.");
+    } else if (failure instanceof RuleWorkBusyException) {
+      ctx.response().putHeader("Retry-After", RULE_WORK_RETRY_AFTER_SECONDS);
+      Problem.send(ctx, 503, "Busy checking rules", "The engine is checking as many rule texts as it takes at once;"
+          + " nothing was saved. Retry in " + RULE_WORK_RETRY_AFTER_SECONDS + " s.");
     } else if (failure instanceof StoreUnavailableException e) {
       warnUnavailable(ctx, e);
       ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
@@ -121,6 +132,7 @@ final class FailureHandler {
   private static Throwable unwrap(Throwable failure) {
     for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
       if (t instanceof QueueStoreException || t instanceof RuleCompilationException || t instanceof IdempotencyKeyReusedException
+          || t instanceof RuleWorkTimeoutException || t instanceof RuleWorkBusyException
           || t instanceof RuleVersionNotFoundException) {
         return t;
       }

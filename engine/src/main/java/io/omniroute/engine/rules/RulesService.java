@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #current()} is the {@link RuleBook} decisions use: an immutable book behind a volatile
  * reference, so every decision runs entirely on the old or entirely on the new rules. Rule texts
- * are compiled on worker threads, never on an event loop. {@link #reload()} makes this node's book
+ * are compiled on worker threads, never on an event loop; what supervisors ask (validate, save,
+ * simulate) runs through {@link RuleWork}: a few threads, a bounded queue and a time budget. {@link #reload()} makes this node's book
  * match the store's active versions; reloads run one after another, and each reads the store
  * afresh, so the last one wins. A node reloads after its own activations, when the store reports
  * another node's activation (Redis pub/sub), and every {@link #RECONCILE_INTERVAL} as a safety
@@ -40,6 +41,12 @@ import org.slf4j.LoggerFactory;
 public final class RulesService {
   /** How often a node compares its rules with the store's active versions, besides pub/sub. */
   public static final Duration RECONCILE_INTERVAL = Duration.ofSeconds(5);
+  /** How long checking, saving or simulating one rule text may take before the request fails. */
+  public static final Duration RULE_WORK_BUDGET = Duration.ofSeconds(30);
+  /** Threads that check rule texts for supervisors (half the cores, at least one). */
+  public static final int RULE_WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+  /** Requests that may wait for such a thread; more are answered 503. */
+  public static final int RULE_WORK_WAITING = 8;
   /** Compiled rule sets kept for quick re-activation (rollback). */
   private static final int COMPILED_CACHE = 8;
   private static final Logger LOG = LoggerFactory.getLogger(RulesService.class);
@@ -50,6 +57,7 @@ public final class RulesService {
   private final ServiceLevels serviceLevels;
   private final EngineMetrics metrics;
   private final Clock clock;
+  private final RuleWork work;
   private final Map<String, RuleSet> compiled = new LinkedHashMap<>(16, 0.75f, true);
   private volatile RuleBook book;
   private Future<RuleBook> reloading = Future.succeededFuture();
@@ -62,6 +70,7 @@ public final class RulesService {
     this.serviceLevels = serviceLevels;
     this.metrics = metrics;
     this.clock = clock;
+    this.work = new RuleWork(vertx, RULE_WORKERS, RULE_WORK_WAITING, RULE_WORK_BUDGET);
   }
 
   /**
@@ -145,14 +154,14 @@ public final class RulesService {
    * every problem with line and column; empty when the text compiles.
    */
   public Future<List<RuleProblem>> validate(String scope, String text) {
-    return vertx.executeBlocking(() -> {
+    return work.run(() -> {
       try {
         RuleSet.compile(draftLabel(scope), text);
         return List.of();
       } catch (RuleCompilationException e) {
         return e.problems();
       }
-    }, false);
+    });
   }
 
   /**
@@ -160,7 +169,7 @@ public final class RulesService {
    * RuleCompilationException} otherwise, and nothing is saved.
    */
   public Future<RuleVersion> save(String scope, String text, String author, String comment) {
-    return vertx.executeBlocking(() -> RuleSet.compile(draftLabel(scope), text), false)
+    return work.run(() -> RuleSet.compile(draftLabel(scope), text))
         .compose(checked -> store.save(scope, text, author, comment, clock.instant()));
   }
 
@@ -185,7 +194,7 @@ public final class RulesService {
    */
   public Future<Simulation> simulate(String scope, String label, String draft, List<RecentContacts.Seen> contacts) {
     RuleBook active = book;
-    return vertx.executeBlocking(() -> {
+    return work.run(() -> {
       RuleBook drafted = active.with(scope, cached(label).orElseGet(() -> RuleSet.compile(label, draft)));
       List<Simulation.Outcome> outcomes = new ArrayList<>(contacts.size());
       for (RecentContacts.Seen seen : contacts) {
@@ -195,7 +204,7 @@ public final class RulesService {
         outcomes.add(new Simulation.Outcome(seen.id(), contact, before, after));
       }
       return new Simulation(scope, active.versions(), label, outcomes);
-    }, false);
+    });
   }
 
   /** The label a draft decides as: {@code DE:draft}. */

@@ -150,4 +150,17 @@ class StrictContractIT {
 
     assertProblem(response, 400);
   }
+
+  @Test
+  void aRuleTextOfEmojiIsAnsweredAtOnceWithABoundedListOfProblems() {
+    String request = new JsonObject().put("text", "\uD83D\uDE00".repeat(200_000)).encode();
+
+    HttpResponse<String> response = engine.post("/v1/rules/DE/validate", request);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonObject answer = new JsonObject(response.body());
+    assertThat(answer.getBoolean("valid")).isFalse();
+    assertThat(answer.getJsonArray("problems")).hasSize(101);
+    assertThat(response.body().length()).isLessThan(request.length() / 10);
+  }
 }

@@ -4,6 +4,7 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import io.omniroute.rules.RuleCompilationException;
 import io.omniroute.rules.RuleProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +32,9 @@ import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.ParserError;
 
 /**
  * The sandbox for rule sets that supervisors upload. DRL consequences are Java, so a rule could
@@ -61,8 +64,8 @@ public final class RuleSandbox {
   private RuleSandbox() {}
 
   /**
-   * Every sandbox problem of a rule text, in text order. A text that does not parse as DRL answers
-   * no problems here: compiling it reports the syntax errors.
+   * Every sandbox problem of a rule text, in text order, or its syntax errors when it does not
+   * parse as DRL.
    */
   public static List<RuleProblem> check(String drl) {
     return inspect(drl).problems();
@@ -70,24 +73,53 @@ public final class RuleSandbox {
 
   /**
    * A rule text as the sandbox read it: the parsed package, or {@code null} when the text is not
-   * valid DRL (compiling it reports the syntax errors), and the sandbox problems of a parsed text.
+   * valid DRL, and its problems (the syntax errors of a text that does not parse, the sandbox
+   * problems of one that does).
    * A compiler may build the parsed package directly instead of parsing the text again.
    */
   public record Inspection(PackageDescr parsed, List<RuleProblem> problems) {}
 
-  /** Parses the rule text once and checks it: see {@link #check}. */
+  /**
+   * Parses the rule text once and checks it: see {@link #check}. A text with characters the DRL
+   * lexer cannot read answers those (found in one linear pass, before parsing), and a text that does
+   * not parse answers the parser's errors; at most {@link RuleCompilationException#MAX_PROBLEMS} of
+   * either.
+   */
   public static Inspection inspect(String drl) {
+    List<RuleProblem> unreadable = UnreadableCharacters.find(drl, RuleCompilationException.MAX_PROBLEMS + 1);
+    if (!unreadable.isEmpty()) {
+      return new Inspection(null, unreadable);
+    }
     PackageDescr pkg;
     DrlParser parser = new DrlParser();
     try {
       pkg = parser.parse(false, drl);
     } catch (DroolsParserException e) {
-      return new Inspection(null, List.of());
+      return new Inspection(null, List.of(new RuleProblem(0, 0, "the rules could not be parsed: " + e.getMessage())));
     }
     if (parser.hasErrors() || pkg == null) {
-      return new Inspection(null, List.of());
+      return new Inspection(null, parserProblems(parser));
     }
     return new Inspection(pkg, problemsOf(pkg));
+  }
+
+  private static List<RuleProblem> parserProblems(DrlParser parser) {
+    List<RuleProblem> problems = new ArrayList<>();
+    for (DroolsError error : parser.getErrors()) {
+      if (problems.size() > RuleCompilationException.MAX_PROBLEMS) {
+        break;
+      }
+      if (error instanceof ParserError parserError) {
+        problems.add(new RuleProblem(parserError.getRow(), parserError.getCol(), parserError.getMessage().strip()));
+      } else {
+        int[] lines = error.getLines();
+        problems.add(new RuleProblem(lines != null && lines.length > 0 ? lines[0] : 0, 0, error.getMessage().strip()));
+      }
+    }
+    if (problems.isEmpty()) {
+      problems.add(new RuleProblem(0, 0, "the rules could not be parsed"));
+    }
+    return problems;
   }
 
   private static List<RuleProblem> problemsOf(PackageDescr pkg) {
