@@ -143,8 +143,10 @@ public final class ContractSchemas {
     if (!body.path("content").has("application/json")) {
       return null;
     }
-    return new BodySchema(body.path("required").asBoolean(false),
-        compile(pointer + "/content/" + escape("application/json") + "/schema"));
+    String schemaPointer = pointer + "/content/" + escape("application/json") + "/schema";
+    JsonNode description = document.at(schemaPointer).get("description");
+    return new BodySchema(body.path("required").asBoolean(false), compile(schemaPointer),
+        description == null ? null : description.asText());
   }
 
   private JsonSchema compile(String pointer) {
@@ -175,6 +177,10 @@ public final class ContractSchemas {
   /** One parameter: {@code in} is {@code path}, {@code query}, {@code header} or {@code cookie}; {@code type} the schema's type. */
   public record ParameterSchema(String name, String in, boolean required, String type, JsonSchema schema) {}
 
-  /** A JSON request body and whether the operation requires it. */
-  public record BodySchema(boolean required, JsonSchema schema) {}
+  /**
+   * A JSON request body, whether the operation requires it, and its schema's {@code description}
+   * ({@code null} if none): for a body of several forms ({@code oneOf}), what to tell a client
+   * whose body has none of them.
+   */
+  public record BodySchema(boolean required, JsonSchema schema, String description) {}
 }

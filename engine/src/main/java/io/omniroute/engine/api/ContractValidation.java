@@ -113,7 +113,7 @@ final class ContractValidation implements Handler<RoutingContext> {
     }
     Set<ValidationMessage> problems = body.schema().validate(json);
     if (!problems.isEmpty()) {
-      JsonArray errors = SchemaErrors.fieldErrors(problems);
+      JsonArray errors = SchemaErrors.fieldErrors(problems, body.description());
       Problem.send(ctx, 400, "Invalid request", SchemaErrors.describe(errors, "The body does not match the schema."), errors);
       return false;
     }

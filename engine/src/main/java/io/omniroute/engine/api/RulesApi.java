@@ -113,16 +113,6 @@ public final class RulesApi {
     JsonNode body = ContractValidation.body(ctx);
     boolean hasText = body.has("text");
     boolean hasContacts = body.has("contacts");
-    if (hasText == body.has("version")) {
-      Problem.send(ctx, 400, "Bad request", "Send the draft either as 'text' or as a saved 'version', not "
-          + (hasText ? "both." : "neither."));
-      return;
-    }
-    if (hasContacts == body.has("lastSeen")) {
-      Problem.send(ctx, 400, "Bad request", "Send either 'contacts' to decide or 'lastSeen' (how many of the contacts"
-          + " this node accepted last), not " + (hasContacts ? "both." : "neither."));
-      return;
-    }
     List<RecentContacts.Seen> contacts = hasContacts ? given(body.get("contacts")) : recent.last(body.get("lastSeen").intValue());
     int version = body.path("version").intValue();
     Future<RuleVersion> draft = hasText

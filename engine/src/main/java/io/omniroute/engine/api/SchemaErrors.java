@@ -7,7 +7,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,6 +26,53 @@ final class SchemaErrors {
       "from.email", "must be an e-mail address such as anna@example.com",
       "country", "must be an ISO 3166-1 alpha-2 country code such as DE",
       "language", "must be a language tag such as de or en-GB");
+
+  /**
+   * One {@code {field, message}} per problem, in the order the validator found them, without
+   * repeats. A body of several forms ({@code oneOf}) is judged by the form whose fields it has:
+   * the problems of that form alone are reported; when it has the fields of none (or of several),
+   * one problem says so, in the words of {@code formsHint} (the body schema's description).
+   */
+  static JsonArray fieldErrors(Collection<ValidationMessage> messages, String formsHint) {
+    Optional<ValidationMessage> oneOf = messages.stream()
+        .filter(message -> message.getType().equals("oneOf") && message.getInstanceLocation().toString().isEmpty())
+        .findFirst();
+    if (oneOf.isEmpty()) {
+      return fieldErrors(messages);
+    }
+    String alternatives = oneOf.get().getEvaluationPath() + "/";
+    Map<String, List<ValidationMessage>> byForm = new LinkedHashMap<>();
+    List<ValidationMessage> outside = new ArrayList<>();
+    for (ValidationMessage message : messages) {
+      String path = message.getEvaluationPath().toString();
+      if (message == oneOf.get()) {
+        continue;
+      }
+      if (path.startsWith(alternatives)) {
+        String form = path.substring(alternatives.length()).split("/", 2)[0];
+        byForm.computeIfAbsent(form, key -> new ArrayList<>()).add(message);
+      } else {
+        outside.add(message);
+      }
+    }
+    List<List<ValidationMessage>> matchingShape = byForm.values().stream()
+        .filter(problems -> problems.stream().noneMatch(SchemaErrors::isShapeProblem))
+        .toList();
+    if (matchingShape.size() == 1) {
+      outside.addAll(matchingShape.get(0));
+      return fieldErrors(outside);
+    }
+    JsonArray errors = fieldErrors(outside);
+    errors.add(Problem.fieldError("body", formsHint != null ? formsHint
+        : "must have the fields of exactly one of the forms /openapi.yaml describes for this body"));
+    return errors;
+  }
+
+  /** Whether a problem is with which fields an object has, rather than with a field's value. */
+  private static boolean isShapeProblem(ValidationMessage message) {
+    return message.getInstanceLocation().toString().isEmpty()
+        && (message.getType().equals("required") || message.getType().equals("additionalProperties"));
+  }
 
   /** One {@code {field, message}} per problem, in the order the validator found them, without repeats. */
   static JsonArray fieldErrors(Collection<ValidationMessage> messages) {

@@ -4,6 +4,7 @@ import static io.omniroute.engine.api.ContactsApiIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omniroute.engine.support.RunningEngine;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -162,5 +163,25 @@ class StrictContractIT {
     assertThat(answer.getBoolean("valid")).isFalse();
     assertThat(answer.getJsonArray("problems")).hasSize(101);
     assertThat(response.body().length()).isLessThan(request.length() / 10);
+  }
+
+  @Test
+  void aSimulationBodyOfNoneOfItsFormsIsToldTheForms() {
+    HttpResponse<String> both = engine.post("/v1/rules/DE/simulate", "{\"text\":\"x\",\"version\":1,\"lastSeen\":5}");
+
+    assertProblem(both, 400);
+    JsonArray errors = new JsonObject(both.body()).getJsonArray("errors");
+    assertThat(errors).hasSize(1);
+    assertThat(errors.getJsonObject(0).getString("message")).contains("'text' or as a saved 'version' (not both)");
+  }
+
+  @Test
+  void aSimulationBodyOfOneFormIsToldWhatIsWrongWithinIt() {
+    HttpResponse<String> response = engine.post("/v1/rules/DE/simulate", "{\"text\":\"x\",\"lastSeen\":0}");
+
+    assertProblem(response, 400);
+    JsonArray errors = new JsonObject(response.body()).getJsonArray("errors");
+    assertThat(errors).hasSize(1);
+    assertThat(errors.getJsonObject(0).getString("field")).isEqualTo("lastSeen");
   }
 }
