@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -114,6 +115,28 @@ public final class ContractSchemas {
       }
     }
     return List.copyOf(operations);
+  }
+
+  /**
+   * The schema of an operation's JSON answer with this status ({@code application/json} or {@code
+   * application/problem+json}), if the contract states one: what clients may rely on, checked by
+   * the contract's tests.
+   */
+  public Optional<JsonSchema> responseBody(String operationId, int status) {
+    OperationSchemas operation = operation(operationId);
+    String pointer = "/paths/" + escape(operation.path()) + "/" + operation.method().toLowerCase(Locale.ROOT)
+        + "/responses/" + status;
+    JsonNode response = document.at(pointer);
+    if (response.has("$ref")) {
+      pointer = localPointer(response.get("$ref").asText());
+      response = document.at(pointer);
+    }
+    for (String mediaType : List.of("application/json", "application/problem+json")) {
+      if (response.path("content").path(mediaType).has("schema")) {
+        return Optional.of(compile(pointer + "/content/" + escape(mediaType) + "/schema"));
+      }
+    }
+    return Optional.empty();
   }
 
   private void addParameters(JsonNode list, String listPointer, List<ParameterSchema> into) {
