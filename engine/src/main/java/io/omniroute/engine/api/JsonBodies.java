@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * key at most once per object, numbers kept exact (a fraction or an exponent becomes a {@link
  * java.math.BigDecimal}, so {@code 1e400} is a number too large for any field rather than
  * infinity, and {@code 1.0} stays comparable with the integer 1). Stateless and thread-safe.
+ * Public for the benchmarks ({@code loadtest}: {@code ValidationBenchmark}).
  */
-final class JsonBodies {
+public final class JsonBodies {
   /** The one media type the API reads. */
   static final String MEDIA_TYPE = "application/json";
   private static final ObjectReader READER = new ObjectMapper(JsonFactory.builder()
@@ -34,7 +35,7 @@ final class JsonBodies {
   private JsonBodies() {}
 
   /** A body that is not the JSON the contract accepts; the message says what is wrong and where. */
-  static final class MalformedJsonException extends Exception {
+  public static final class MalformedJsonException extends Exception {
     MalformedJsonException(String message) {
       super(message, null, false, false);
     }
@@ -45,7 +46,7 @@ final class JsonBodies {
    *
    * @throws MalformedJsonException when the body is not one JSON value in UTF-8, or repeats a key
    */
-  static JsonNode read(byte[] body) throws MalformedJsonException {
+  public static JsonNode read(byte[] body) throws MalformedJsonException {
     if (looksLikeUtf16Or32(body)) {
       throw new MalformedJsonException("The body is not UTF-8: send JSON encoded as UTF-8.");
     }

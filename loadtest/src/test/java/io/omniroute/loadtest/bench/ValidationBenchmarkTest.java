@@ -23,6 +23,7 @@ class ValidationBenchmarkTest {
   @Test
   void bothValidatorsAcceptTheContact() {
     assertThat(benchmark.networknt()).isTrue();
+    assertThat(benchmark.networkntLenientReader()).isTrue();
     assertThat(benchmark.vertxJsonSchema()).isTrue();
     assertThat(benchmark.vertxJsonSchemaCompiled()).isTrue();
   }
@@ -32,6 +33,7 @@ class ValidationBenchmarkTest {
     benchmark.body = ValidationBenchmark.CONTACT.replace("\"DE\"", "\"Germany\"").getBytes(StandardCharsets.UTF_8);
 
     assertThat(benchmark.networknt()).isFalse();
+    assertThat(benchmark.networkntLenientReader()).isFalse();
     assertThat(benchmark.vertxJsonSchema()).isFalse();
   }
 }
