@@ -10,7 +10,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
@@ -57,11 +56,6 @@ final class RequestParameters {
       throw new IllegalStateException("openapi.yaml lets parameter " + name + " exceed an int: give it a maximum");
     }
     return OptionalInt.of(value.intValue());
-  }
-
-  /** A string parameter, empty when the request does not have it. */
-  Optional<String> text(String name) {
-    return Optional.ofNullable(values.get(name)).map(JsonNode::asText);
   }
 
   /**

@@ -99,4 +99,15 @@ class ApiAccessIT {
     assertThat(notYours.headers().map().keySet()).isEqualTo(notKnown.headers().map().keySet());
     assertThat(engine.get("/v1/contacts/" + id).body()).contains("\"status\":\"ASSIGNED\"");
   }
+
+  @Test
+  void aDealerCannotTellAnotherDealersQueueFromAnUnknownOne() {
+    EngineClient munich = engine.as("demo-dealer-de-muc-001");
+
+    HttpResponse<String> notYours = munich.get("/v1/queues/dealer:DE-BER-001");
+    HttpResponse<String> notKnown = munich.get("/v1/queues/dealer:DE-XYZ-999");
+
+    assertThat(notYours.statusCode()).isEqualTo(403).isEqualTo(notKnown.statusCode());
+    assertThat(notYours.body().replace("DE-BER-001", "DE-XYZ-999")).isEqualTo(notKnown.body());
+  }
 }
