@@ -1,11 +1,11 @@
 package io.omniroute.engine.api;
 
 import io.netty.handler.codec.DecoderException;
+import io.omniroute.engine.EngineException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.omniroute.engine.intake.IdempotencyKeyReusedException;
 import io.omniroute.engine.queue.ContactNotFoundException;
 import io.omniroute.engine.queue.IllegalTransitionException;
-import io.omniroute.engine.queue.QueueStoreException;
 import io.omniroute.engine.queue.StoreUnavailableException;
 import io.omniroute.engine.rules.RuleVersionNotFoundException;
 import io.omniroute.engine.rules.RuleWorkBusyException;
@@ -128,12 +128,10 @@ final class FailureHandler {
     };
   }
 
-  /** The store failure behind Vert.x Web's wrappers, else the failure itself. */
+  /** The engine's own failure behind Vert.x Web's wrappers, else the failure itself. */
   private static Throwable unwrap(Throwable failure) {
     for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof QueueStoreException || t instanceof RuleCompilationException || t instanceof IdempotencyKeyReusedException
-          || t instanceof RuleWorkTimeoutException || t instanceof RuleWorkBusyException
-          || t instanceof RuleVersionNotFoundException) {
+      if (t instanceof EngineException || t instanceof RuleCompilationException) {
         return t;
       }
     }
