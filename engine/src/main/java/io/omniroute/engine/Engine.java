@@ -7,9 +7,10 @@ import io.omniroute.engine.api.OpsApi;
 import io.omniroute.engine.api.QueuesApi;
 import io.omniroute.engine.api.RulesApi;
 import io.omniroute.engine.auth.Authorizer;
-import io.omniroute.engine.auth.Principal;
 import io.omniroute.engine.escalation.EscalationScheduler;
-import io.omniroute.engine.intake.IntakeService;
+import io.omniroute.engine.contact.ContactEvents;
+import io.omniroute.engine.contact.ContactService;
+import io.omniroute.engine.metrics.ContactMetrics;
 import io.omniroute.engine.metrics.EngineMetrics;
 import io.omniroute.engine.metrics.MeasuredQueueStore;
 import io.omniroute.engine.queue.QueueStore;
@@ -73,21 +74,24 @@ public final class Engine {
     Vertx vertx = Vertx.vertx();
     EngineMetrics metrics = new EngineMetrics();
     QueueStore store = new MeasuredQueueStore(unmeasuredStore, metrics.registry());
-    EscalationScheduler escalation = new EscalationScheduler(store, metrics, clock);
+    ContactEvents events = new ContactEvents();
+    ContactMetrics.subscribeTo(events, metrics);
+    AtomicReference<EscalationScheduler> escalation = new AtomicReference<>();
     RecentContacts recent = new RecentContacts(RecentContacts.DEFAULT_CAPACITY);
     AtomicReference<HttpVerticle> first = new AtomicReference<>();
     Future<Engine> started = vertx.executeBlocking(() -> loadDirectory(options), false)
         .compose(directory -> RulesService.start(vertx, ruleStore, directory, options.serviceLevels(), metrics, clock)
             .compose(rules -> vertx.executeBlocking(ApiContract::load, false).compose(contract -> {
               directory.queues().keySet().forEach(metrics::knownQueue);
-              IntakeService intake =
-                  new IntakeService(store, rules::current, recent, directory, options.serviceLevels(), metrics, clock);
+              ContactService contacts =
+                  new ContactService(store, rules::current, recent, directory, options.serviceLevels(), events, clock);
+              escalation.set(new EscalationScheduler(contacts));
               ApiHandlers api = new ApiHandlers(
-                  Authorizer.create(options.tokens()),
-                  new ContactsApi(intake, store, metrics, clock),
-                  new QueuesApi(store, directory, metrics, clock),
-                  new RulesApi(rules, recent, directory, ctx -> Principal.of(ctx).name()),
-                  new OpsApi(store, metrics, clock));
+                  Authorizer.create(options.tokens())::forOperation,
+                  new ContactsApi(contacts),
+                  new QueuesApi(contacts, clock),
+                  new RulesApi(rules, recent, directory),
+                  new OpsApi(contacts, metrics, clock));
               return vertx.deployVerticle(() -> {
                 HttpVerticle verticle = new HttpVerticle(options, contract, api);
                 first.compareAndSet(null, verticle);
@@ -95,8 +99,8 @@ public final class Engine {
               }, new DeploymentOptions().setInstances(options.instances()));
             })))
         .map(deployment -> {
-          vertx.setPeriodic(options.escalationInterval().toMillis(), id -> escalation.runOnce());
-          return new Engine(vertx, store, ruleStore, metrics, escalation, first.get().actualPort());
+          vertx.setPeriodic(options.escalationInterval().toMillis(), id -> escalation.get().runOnce());
+          return new Engine(vertx, store, ruleStore, metrics, escalation.get(), first.get().actualPort());
         });
     return started.onFailure(failure -> vertx.close().onComplete(closed -> {
       ruleStore.close();

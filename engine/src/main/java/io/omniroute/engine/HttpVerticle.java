@@ -2,7 +2,7 @@ package io.omniroute.engine;
 
 import io.omniroute.engine.api.ApiHandlers;
 import io.omniroute.engine.api.ApiRouter;
-import io.omniroute.engine.api.HttpProtocolErrors;
+import io.omniroute.engine.http.HttpProtocolErrors;
 import io.vertx.ext.web.Router;
 import io.omniroute.engine.api.ApiContract;
 import io.vertx.core.Future;

@@ -1,16 +1,20 @@
 package io.omniroute.engine.api;
 
-import io.omniroute.engine.auth.Authorizer;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * Every handler of the API and the authorizer in front of them, built once per engine and shared
- * by all verticles. Immutable.
+ * Every handler of the API and the access handlers in front of them, built once per engine and
+ * shared by all verticles. Immutable.
+ *
+ * @param access the access handler of each operationId: answers 401 or 403 itself, or puts the
+ *     request's {@link io.omniroute.engine.contact.Caller} into the context ({@link
+ *     io.omniroute.engine.http.Callers}) and calls the next handler
  */
-public record ApiHandlers(Authorizer access, ContactsApi contacts, QueuesApi queues, RulesApi rules, OpsApi ops) {
+public record ApiHandlers(Function<String, Handler<RoutingContext>> access, ContactsApi contacts, QueuesApi queues, RulesApi rules, OpsApi ops) {
   public ApiHandlers {
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(contacts, "contacts");

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Builds the HTTP router from the OpenAPI contract: every operation of {@code openapi.yaml} becomes
- * a route bound to its handler; its requests are authorized ({@link
- * io.omniroute.engine.auth.Authorizer}: 401 without a known token, 403 without the right) and
+ * a route bound to its handler; its requests pass the operation's access handler ({@link
+ * ApiHandlers#access}: 401 without a known token, 403 without the right) and
  * validated against the contract's schemas ({@link ContractValidation}) before the handler runs.
  * Every {@code GET} also answers {@code HEAD} (the same status and headers, no body). Also serves
  * the contract itself at {@code /openapi.yaml}.
@@ -45,7 +45,7 @@ public final class ApiRouter {
       if (operation.body() != null) {
         route.handler(operation.path().startsWith("/v1/rules") ? ruleBodies : bodies);
       }
-      route.handler(api.access().forOperation(operation.operationId()));
+      route.handler(api.access().apply(operation.operationId()));
       route.handler(new ContractValidation(operation)).handler(handler);
     }
     router.get("/openapi.yaml").method(HttpMethod.HEAD).handler(ctx ->

@@ -1,5 +1,6 @@
 package io.omniroute.engine.api;
 
+import io.omniroute.engine.http.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.ValidationMessage;
 import io.omniroute.engine.api.ContractSchemas.BodySchema;

@@ -1,9 +1,12 @@
 package io.omniroute.engine.api;
 
+import io.omniroute.engine.http.HttpProtocolErrors;
+import io.omniroute.engine.http.Problem;
 import io.netty.handler.codec.DecoderException;
 import io.omniroute.engine.EngineException;
 import io.netty.handler.codec.TooLongFrameException;
-import io.omniroute.engine.intake.IdempotencyKeyReusedException;
+import io.omniroute.engine.contact.IdempotencyKeyReusedException;
+import io.omniroute.engine.contact.UnknownQueueException;
 import io.omniroute.engine.queue.ContactNotFoundException;
 import io.omniroute.engine.queue.IllegalTransitionException;
 import io.omniroute.engine.queue.StoreUnavailableException;
@@ -40,6 +43,9 @@ final class FailureHandler {
     int status = ctx.statusCode();
     if (failure instanceof ContactNotFoundException e) {
       Problem.send(ctx, 404, "Contact not found", capitalise(e.getMessage()) + ": check the id returned by POST /v1/contacts.");
+    } else if (failure instanceof UnknownQueueException e) {
+      Problem.send(ctx, 404, "Queue not found", "No queue named '" + e.queue() + "': use central, country:<CC>,"
+          + " expert:<team> or dealer:<id> as listed by GET /v1/queues.");
     } else if (failure instanceof IdempotencyKeyReusedException e) {
       Problem.send(ctx, 422, "Idempotency key reused", "This Idempotency-Key was already used by this caller with a"
           + " different body (for contact " + e.firstContactId() + "); nothing was stored. Use a new key for a new"

@@ -1,7 +1,9 @@
 package io.omniroute.engine.api;
 
+import io.omniroute.engine.http.Callers;
+import io.omniroute.engine.http.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.omniroute.engine.intake.ContactRequests;
+import io.omniroute.engine.contact.ContactRequests;
 import io.omniroute.engine.rules.AuditEntry;
 import io.omniroute.engine.rules.RecentContacts;
 import io.omniroute.engine.rules.RuleStore;
@@ -23,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 
 /**
  * Handlers for {@code /v1/rules} and {@code /v1/audit}: what supervisors do with rules. Compiling
@@ -35,18 +36,12 @@ public final class RulesApi {
   private final RecentContacts recent;
   private final Directory directory;
   private final ContactResolver resolver;
-  private final Function<RoutingContext, String> actor;
 
-  /**
-   * @param actor who is calling, for the author of a version and the audit log (the token's name)
-   */
-  public RulesApi(
-      RulesService rules, RecentContacts recent, Directory directory, Function<RoutingContext, String> actor) {
+  public RulesApi(RulesService rules, RecentContacts recent, Directory directory) {
     this.rules = rules;
     this.recent = recent;
     this.directory = directory;
     this.resolver = new ContactResolver(directory);
-    this.actor = actor;
   }
 
   void list(RoutingContext ctx) {
@@ -92,7 +87,7 @@ public final class RulesApi {
 
   void save(RoutingContext ctx, String scope) {
     JsonNode body = ContractValidation.body(ctx);
-    rules.save(scope, body.get("text").asText(), actor.apply(ctx), body.path("comment").asText(""))
+    rules.save(scope, body.get("text").asText(), Callers.of(ctx).name(), body.path("comment").asText(""))
         .onSuccess(saved -> {
           ctx.response().putHeader("Location", "/v1/rules/" + scope + "/versions/" + saved.version());
           Responses.json(ctx, 201, versionJson(saved, null));
@@ -103,7 +98,7 @@ public final class RulesApi {
   void activate(RoutingContext ctx, String scope) {
     JsonNode body = ContractValidation.body(ctx);
     int version = body.get("version").intValue();
-    rules.activate(scope, version, actor.apply(ctx), body.path("comment").asText(""))
+    rules.activate(scope, version, Callers.of(ctx).name(), body.path("comment").asText(""))
         .onSuccess(book -> Responses.json(ctx, 200, new JsonObject()
             .put("scope", scope).put("activeVersion", version).put("inForce", new JsonObject(new LinkedHashMap<>(book.versions())))))
         .onFailure(ctx::fail);

@@ -9,7 +9,7 @@ public enum AccessDecision {
   /**
    * A dealer on an operation on one contact ({@code completeContact}): allowed only when the
    * contact's current queue is the caller's own {@code dealer:<id>} queue, which only the handler
-   * can tell after loading the contact ({@link Authorizer#mayActOnContactIn}).
+   * can tell after loading the contact ({@link io.omniroute.engine.contact.Caller#mayActOnContactIn}).
    */
   ALLOW_OWN_DEALER_CONTACT;
 

@@ -1,6 +1,8 @@
 package io.omniroute.engine.auth;
 
-import io.omniroute.engine.api.Problem;
+import io.omniroute.engine.contact.Caller;
+import io.omniroute.engine.http.Callers;
+import io.omniroute.engine.http.Problem;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.AuthenticationHandler;
@@ -26,19 +28,16 @@ import java.util.Optional;
  * A request without {@code Authorization: Bearer <token>}, with a malformed header or with an
  * unknown token gets {@code 401} with {@code WWW-Authenticate: Bearer realm="omniroute"}; a known
  * token without the right gets {@code 403} naming the roles that would be allowed. Both are
- * problem+json. Otherwise the handler stores the {@link Principal} ({@link Principal#of}) and the
- * {@link AccessDecision} ({@link #decision}) in the routing context and calls {@code ctx.next()}.
- * Public operations ({@code live}, {@code ready}) pass without a token.
- *
- * <p>For {@link AccessDecision#ALLOW_OWN_DEALER_CONTACT} ({@code completeContact} by a dealer) the
- * operation's handler loads the contact and calls {@link #requireOwnDealerContact} before acting.
+ * problem+json. Otherwise the handler puts the decision into the routing context as data, a {@link
+ * Caller} ({@link Callers#put}), and calls {@code ctx.next()}: the token's name, and whether it may
+ * act on any contact or, for {@link AccessDecision#ALLOW_OWN_DEALER_CONTACT} ({@code
+ * completeContact} by a dealer), only on those in its own {@code dealer:<id>} queues. Public
+ * operations ({@code live}, {@code ready}) pass without a token.
  *
  * <p>Immutable and thread-safe: one instance may serve every verticle. Its handlers run on the
  * event loop; each request costs one SHA-256 of the token and one comparison per configured token.
  */
 public final class Authorizer {
-  /** The routing-context key of the {@link AccessDecision} for the request. */
-  public static final String DECISION_KEY = "omniroute.access";
   /** The {@code WWW-Authenticate} challenge of every {@code 401}. */
   public static final String CHALLENGE = "Bearer realm=\"omniroute\"";
 
@@ -69,36 +68,8 @@ public final class Authorizer {
     return ctx -> authorize(ctx, operationId);
   }
 
-  /**
-   * The decision for this request: {@link AccessDecision#ALLOW}, or
-   * {@link AccessDecision#ALLOW_OWN_DEALER_CONTACT} when the handler must check the contact's queue.
-   *
-   * @throws IllegalStateException when no authorizer ran for this request (a wiring bug)
-   */
-  public static AccessDecision decision(RoutingContext ctx) {
-    AccessDecision decision = ctx.get(DECISION_KEY);
-    if (decision == null) {
-      throw new IllegalStateException("no access decision on " + ctx.request().method() + " " + ctx.request().path()
-          + ": put Authorizer.forOperation(...) in front of the handler");
-    }
-    return decision;
-  }
-
-  /**
-   * Whether the caller may act on a contact now waiting in {@code contactQueue}: always when the
-   * operation was {@link AccessDecision#ALLOW}ed, and when it was {@link
-   * AccessDecision#ALLOW_OWN_DEALER_CONTACT} only if that queue is the caller's own {@code
-   * dealer:<id>}. Sends nothing: a handler answers a contact the caller may not act on exactly as
-   * an unknown one, so that a dealer cannot probe for other dealers' contact ids.
-   */
-  public static boolean mayActOnContactIn(RoutingContext ctx, String contactQueue) {
-    AccessDecision decision = decision(ctx);
-    return decision == AccessDecision.ALLOW
-        || (decision == AccessDecision.ALLOW_OWN_DEALER_CONTACT && Principal.of(ctx).ownsDealerQueue(contactQueue));
-  }
-
   /** Ends the response with {@code 403} problem+json and the given detail. */
-  public static void forbidden(RoutingContext ctx, String detail) {
+  private static void forbidden(RoutingContext ctx, String detail) {
     ctx.response().putHeader(WWW_AUTHENTICATE, CHALLENGE + ", error=\"insufficient_scope\"");
     Problem.send(ctx, 403, "Forbidden", detail);
   }
@@ -127,8 +98,9 @@ public final class Authorizer {
           + ": allowed are " + AccessPolicy.allowedRoles(operationId, params) + ".");
       return;
     }
-    ctx.put(Principal.CONTEXT_KEY, principal.get());
-    ctx.put(DECISION_KEY, decision);
+    Callers.put(ctx, decision == AccessDecision.ALLOW
+        ? Caller.unrestricted(principal.get().name())
+        : new Caller(principal.get().name(), false, principal.get().dealerQueues()));
     ctx.next();
   }
 

@@ -1,5 +1,6 @@
 package io.omniroute.engine.api;
 
+import io.omniroute.engine.http.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omniroute.engine.support.RunningEngine;

@@ -2,6 +2,8 @@ package io.omniroute.engine.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omniroute.engine.contact.Caller;
+import io.omniroute.engine.http.Callers;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -27,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The authorizer in front of stub handlers on a tiny router (demo tokens, ephemeral port): 401 for
  * a missing, malformed or unknown token, 403 naming the allowed roles, and the principal in the
- * context of an allowed request.
+ * context of an allowed request, as the contacts it may act on.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
@@ -49,7 +51,7 @@ class AuthorizerIT {
         .handler(ctx -> ctx.response().setStatusCode(201).end(answer(ctx)));
     router.get("/v1/queues/:queue").handler(authorizer.forOperation("getQueue")).handler(ctx -> ctx.end(answer(ctx)));
     router.post("/v1/contacts/:id/complete").handler(authorizer.forOperation("completeContact")).handler(ctx -> {
-      if (Authorizer.mayActOnContactIn(ctx, CONTACT_QUEUES.get(ctx.pathParam("id")))) {
+      if (Callers.of(ctx).mayActOnContactIn(CONTACT_QUEUES.get(ctx.pathParam("id")))) {
         ctx.end(answer(ctx));
       } else {
         ctx.response().setStatusCode(404).end();
@@ -66,9 +68,10 @@ class AuthorizerIT {
         }));
   }
 
-  /** What the stub handlers answer: who called, with which decision. */
+  /** What the stub handlers answer: who called, and on which contacts it may act. */
   static String answer(RoutingContext ctx) {
-    return Principal.of(ctx).name() + " " + Authorizer.decision(ctx);
+    Caller caller = Callers.of(ctx);
+    return caller.name() + " " + (caller.actsOnAnyContact() ? "any contact" : "own " + caller.ownQueues());
   }
 
   @Test
@@ -118,7 +121,7 @@ class AuthorizerIT {
     HttpResponse<String> response = send(get("/v1/queues/central").header("Authorization", "Bearer demo-ops"));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("demo-ops ALLOW");
+    assertThat(response.body()).isEqualTo("demo-ops any contact");
   }
 
   @Test
@@ -147,7 +150,7 @@ class AuthorizerIT {
         "Bearer demo-dealer-de-muc-001"));
 
     assertThat(own.statusCode()).isEqualTo(200);
-    assertThat(own.body()).isEqualTo("demo-dealer-de-muc-001 ALLOW_OWN_DEALER_CONTACT");
+    assertThat(own.body()).isEqualTo("demo-dealer-de-muc-001 own [dealer:DE-MUC-001]");
     assertThat(other.statusCode()).isEqualTo(404);
   }
 
@@ -159,7 +162,7 @@ class AuthorizerIT {
         .header("Authorization", "Bearer demo-ops"));
 
     assertThat(supervisor.statusCode()).isEqualTo(200);
-    assertThat(supervisor.body()).isEqualTo("demo-supervisor ALLOW");
+    assertThat(supervisor.body()).isEqualTo("demo-supervisor any contact");
     assertThat(ops.statusCode()).isEqualTo(403);
   }
 
@@ -198,7 +201,7 @@ class AuthorizerIT {
       assertThat(send(post("/v1/contacts", body).header("Authorization", "Bearer demo-ops")).statusCode()).isEqualTo(403);
       HttpResponse<String> created = send(post("/v1/contacts", body).header("Authorization", "Bearer demo-telephony"));
       assertThat(created.statusCode()).isEqualTo(201);
-      assertThat(created.body()).isEqualTo("demo-telephony ALLOW");
+      assertThat(created.body()).isEqualTo("demo-telephony any contact");
     }
   }
 

@@ -3,7 +3,7 @@ package io.omniroute.loadtest.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.omniroute.engine.intake.ContactRequests;
+import io.omniroute.engine.contact.ContactRequests;
 import io.omniroute.rules.Decision;
 import io.omniroute.rules.RuleSet;
 import io.omniroute.rules.ServiceLevels;

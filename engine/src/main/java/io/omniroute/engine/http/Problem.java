@@ -1,4 +1,4 @@
-package io.omniroute.engine.api;
+package io.omniroute.engine.http;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;

@@ -1,9 +1,8 @@
-package io.omniroute.engine.intake;
+package io.omniroute.engine.contact;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.omniroute.engine.metrics.EngineMetrics;
 import io.omniroute.engine.queue.Accepted;
 import io.omniroute.engine.queue.ContactPayload;
 import io.omniroute.engine.queue.ContactRecord;
@@ -21,15 +20,17 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * Takes a validated contact request through resolution against the directory, the routing
- * decision and the store, atomically and idempotently.
+ * The first step of a contact's life: takes a validated contact request through resolution against
+ * the directory, the routing decision and the store, atomically and idempotently, and publishes
+ * {@link ContactEvent.Received}, {@link ContactEvent.Routed} and {@link ContactEvent.Queued} for a
+ * new contact.
  *
  * <p>Thread-safe and shared by all verticles. The decision runs on the calling thread, with the
  * rule book in force when it starts: it takes a few microseconds (see BENCHMARKS.md), so event
  * loops may call {@link #submit}. Accepted contacts are remembered in {@link RecentContacts} for
  * simulations.
  */
-public final class IntakeService {
+final class Intake {
   private static final ObjectMapper PAYLOADS = new ObjectMapper();
   private final QueueStore store;
   private final Supplier<RuleBook> rules;
@@ -37,16 +38,16 @@ public final class IntakeService {
   private final Directory directory;
   private final ContactResolver resolver;
   private final ServiceLevels serviceLevels;
-  private final EngineMetrics metrics;
+  private final ContactEvents events;
   private final Clock clock;
 
-  public IntakeService(
+  Intake(
       QueueStore store,
       Supplier<RuleBook> rules,
       RecentContacts recent,
       Directory directory,
       ServiceLevels serviceLevels,
-      EngineMetrics metrics,
+      ContactEvents events,
       Clock clock) {
     this.store = store;
     this.rules = rules;
@@ -54,7 +55,7 @@ public final class IntakeService {
     this.directory = directory;
     this.resolver = new ContactResolver(directory);
     this.serviceLevels = serviceLevels;
-    this.metrics = metrics;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -67,15 +68,12 @@ public final class IntakeService {
    * @param caller who sends the contact (the token's name)
    * @param idempotencyKey the {@code Idempotency-Key} header, or {@code null}
    */
-  public Future<Accepted> submit(JsonNode body, String caller, String idempotencyKey) {
+  Future<Accepted> submit(JsonNode body, String caller, String idempotencyKey) {
     String storageKey = idempotencyKey == null ? null : scopedKey(caller, idempotencyKey);
     Contact contact = resolver.resolve(ContactRequests.toContact(body));
     long start = System.nanoTime();
     Decision decision = rules.get().decide(contact, directory, serviceLevels);
-    metrics.decisionTook(System.nanoTime() - start);
-    if (decision.fallback()) {
-      metrics.fallbackUsed(decision.stoppedAtFiringLimit());
-    }
+    long decisionNanos = System.nanoTime() - start;
     Instant now = clock.instant();
     ContactRecord record =
         ContactRecord.queued(
@@ -83,8 +81,10 @@ public final class IntakeService {
             contact.getCountry(), decision);
     return store.accept(record, storageKey).compose(accepted -> {
       if (accepted.created()) {
-        metrics.contactReceived(record.channel(), decision.route().level());
         recent.add(record.id(), contact);
+        events.publish(new ContactEvent.Received(record, now));
+        events.publish(new ContactEvent.Routed(record, decision, decisionNanos, now));
+        events.publish(new ContactEvent.Queued(record, now));
       } else if (!sameBody(accepted.record().request(), body)) {
         return Future.failedFuture(new IdempotencyKeyReusedException(accepted.record().id()));
       }

@@ -1,4 +1,4 @@
-package io.omniroute.engine.intake;
+package io.omniroute.engine.contact;
 
 import io.omniroute.engine.EngineException;
 

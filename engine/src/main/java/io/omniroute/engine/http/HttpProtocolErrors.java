@@ -1,4 +1,4 @@
-package io.omniroute.engine.api;
+package io.omniroute.engine.http;
 
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -53,7 +53,7 @@ public final class HttpProtocolErrors {
   }
 
   /** A request's body could not be decoded (a malformed chunk): answered 400, connection closed. */
-  static void malformedBody(HttpServerRequest request, Throwable cause) {
+  public static void malformedBody(HttpServerRequest request, Throwable cause) {
     LOG.debug("malformed HTTP body from {}", request.remoteAddress(), cause);
     answerAndClose(request, 400, "Bad request", "The request body is not valid HTTP/1.1" + quoted(cause)
         + ": with Transfer-Encoding: chunked, each chunk size is a hexadecimal number on its own line.");

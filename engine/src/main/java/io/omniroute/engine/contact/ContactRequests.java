@@ -1,4 +1,4 @@
-package io.omniroute.engine.intake;
+package io.omniroute.engine.contact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

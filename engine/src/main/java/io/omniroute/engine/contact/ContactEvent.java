@@ -1,0 +1,45 @@
+package io.omniroute.engine.contact;
+
+import io.omniroute.engine.queue.ContactRecord;
+import io.omniroute.rules.Decision;
+import io.omniroute.rules.model.Route;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Something that happened in a contact's life, as {@link ContactService} publishes it through
+ * {@link ContactEvents}: the contract that metrics, and later delivery to agents, webhooks and
+ * compliance review, build on. Each event carries the contact as it is after the step and when the
+ * step happened. A new contact is {@link Received}, then {@link Routed}, then {@link Queued}, in
+ * that order and on one thread; an idempotent repeat of a request publishes nothing.
+ *
+ * <p>Immutable.
+ */
+public sealed interface ContactEvent {
+  /** The contact after this step. */
+  ContactRecord contact();
+
+  /** When the step happened. */
+  Instant at();
+
+  /** A new contact was accepted from a channel. */
+  record Received(ContactRecord contact, Instant at) implements ContactEvent {}
+
+  /** The rules decided where it goes; {@code decisionNanos} is how long the decision took. */
+  record Routed(ContactRecord contact, Decision decision, long decisionNanos, Instant at) implements ContactEvent {}
+
+  /** It waits in its queue ({@code contact().route().queue()}). */
+  record Queued(ContactRecord contact, Instant at) implements ContactEvent {}
+
+  /** An agent claimed it after it waited {@code waited}. */
+  record Assigned(ContactRecord contact, String agent, Duration waited, Instant at) implements ContactEvent {}
+
+  /** Its deadline passed while it waited, and it moved one level up. */
+  record Escalated(ContactRecord contact, Route from, Route to, Instant at) implements ContactEvent {}
+
+  /** The agent finished it. */
+  record Completed(ContactRecord contact, Instant at) implements ContactEvent {}
+
+  /** The customer left before it was finished. */
+  record Abandoned(ContactRecord contact, Instant at) implements ContactEvent {}
+}

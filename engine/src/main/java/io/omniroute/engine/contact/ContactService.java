@@ -1,0 +1,188 @@
+package io.omniroute.engine.contact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omniroute.engine.queue.Accepted;
+import io.omniroute.engine.queue.ContactNotFoundException;
+import io.omniroute.engine.queue.ContactRecord;
+import io.omniroute.engine.queue.QueueStats;
+import io.omniroute.engine.queue.QueueStore;
+import io.omniroute.engine.rules.RecentContacts;
+import io.omniroute.rules.RuleBook;
+import io.omniroute.rules.ServiceLevels;
+import io.omniroute.rules.directory.Directory;
+import io.omniroute.rules.model.Route;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/**
+ * The one home of a contact's life: intake, look-up, the queues, claim, complete, abandon and
+ * escalation. Every step that changes a contact publishes its {@link ContactEvent} through {@link
+ * #events()} once the store has accepted it; callers (the HTTP handlers, the escalation timer) map
+ * requests to these calls and results to answers, and never reach the store themselves.
+ *
+ * <p>Who may act on which contact arrives as data ({@link Caller}): a caller that may act only on
+ * its own queues' contacts is answered {@link ContactNotFoundException} for any other, exactly as
+ * for an unknown id. An unknown queue fails with {@link UnknownQueueException}.
+ *
+ * <p>Thread-safe and shared by all verticles; its futures complete on the caller's event loop or
+ * the store's threads. It holds no resources of its own: closing the store is the engine's job.
+ */
+public final class ContactService {
+  private final QueueStore store;
+  private final Directory directory;
+  private final ContactEvents events;
+  private final Intake intake;
+  private final Clock clock;
+
+  public ContactService(
+      QueueStore store,
+      Supplier<RuleBook> rules,
+      RecentContacts recent,
+      Directory directory,
+      ServiceLevels serviceLevels,
+      ContactEvents events,
+      Clock clock) {
+    this.store = store;
+    this.directory = directory;
+    this.events = events;
+    this.intake = new Intake(store, rules, recent, directory, serviceLevels, events, clock);
+    this.clock = clock;
+  }
+
+  /** The publisher every step of this service goes through. */
+  public ContactEvents events() {
+    return events;
+  }
+
+  /**
+   * Decides and stores a contact. An idempotency key belongs to its caller: with a key this caller
+   * used before for the same body, answers the first record and stores nothing ({@link
+   * Accepted#created()} is false); with the same key and another body, fails with {@link
+   * IdempotencyKeyReusedException}. Another caller's use of the same key is unrelated.
+   *
+   * @param idempotencyKey the {@code Idempotency-Key} header, or {@code null}
+   */
+  public Future<Accepted> submit(JsonNode body, Caller caller, String idempotencyKey) {
+    return intake.submit(body, caller.name(), idempotencyKey);
+  }
+
+  /** The contact with this id, empty when there is none. */
+  public Future<Optional<ContactRecord>> find(String id) {
+    return store.find(id);
+  }
+
+  /** Every queue of the directory (empty ones included) and every queue the store holds contacts in, by name. */
+  public Future<Map<String, QueueStats>> queues() {
+    return store.queueStats().map(this::withDirectoryQueues);
+  }
+
+  /** One queue and up to {@code limit} of its waiting contacts in serve order. */
+  public Future<QueueView> queue(String queue, int limit) {
+    return queues().compose(all -> {
+      QueueStats stats = all.get(queue);
+      if (stats == null) {
+        return Future.failedFuture(new UnknownQueueException(queue));
+      }
+      return store.waiting(queue, limit).map(waiting -> new QueueView(stats, waiting));
+    });
+  }
+
+  /** Assigns the next contact of {@code queue} to {@code agent}; empty when none waits. */
+  public Future<Optional<ContactRecord>> claim(String queue, String agent) {
+    Instant now = clock.instant();
+    return isKnownQueue(queue)
+        .compose(known -> known ? store.claim(queue, agent, now) : Future.failedFuture(new UnknownQueueException(queue)))
+        .andThen(claimed -> {
+          if (claimed.succeeded()) {
+            claimed.result().ifPresent(contact ->
+                events.publish(new ContactEvent.Assigned(contact, agent, Duration.between(contact.receivedAt(), now), now)));
+          }
+        });
+  }
+
+  /** Completes a waiting or assigned contact the caller may act on. */
+  public Future<ContactRecord> complete(String id, Caller caller) {
+    return finish(id, caller, store::complete, ContactEvent.Completed::new);
+  }
+
+  /** Records that the customer left a waiting or assigned contact the caller may act on. */
+  public Future<ContactRecord> abandon(String id, Caller caller) {
+    return finish(id, caller, store::abandon, ContactEvent.Abandoned::new);
+  }
+
+  /**
+   * Moves up to {@code limit} contacts still waiting at their deadline one step up their ladder,
+   * with a fresh deadline of the same response target; answers how many moved. Safe on several
+   * nodes at once: the store moves each contact once.
+   */
+  public Future<Integer> escalateDue(int limit) {
+    Instant now = clock.instant();
+    return store.dueForEscalation(now, limit).compose(due -> {
+      List<Future<Boolean>> steps = new ArrayList<>(due.size());
+      for (ContactRecord contact : due) {
+        Route next = contact.route().escalated(contact.country());
+        if (next != null) {
+          steps.add(escalate(contact, next, now));
+        }
+      }
+      return Future.all(steps).map(all -> (int) steps.stream().filter(Future::result).count());
+    });
+  }
+
+  /** Succeeds when the store answers. */
+  public Future<Void> ping() {
+    return store.ping();
+  }
+
+  private Future<Boolean> escalate(ContactRecord contact, Route next, Instant now) {
+    Instant deadline = now.plus(contact.decision().responseTarget());
+    return store.escalate(contact.id(), contact.route().queue(), next, deadline, now).map(moved -> {
+      moved.ifPresent(record -> events.publish(new ContactEvent.Escalated(record, contact.route(), next, now)));
+      return moved.isPresent();
+    });
+  }
+
+  private Future<ContactRecord> finish(
+      String id,
+      Caller caller,
+      BiFunction<String, Instant, Future<ContactRecord>> step,
+      BiFunction<ContactRecord, Instant, ContactEvent> event) {
+    Instant now = clock.instant();
+    Future<Void> allowed = caller.actsOnAnyContact() ? Future.succeededFuture() : store.find(id).compose(found ->
+        found.isPresent() && caller.mayActOnContactIn(found.get().route().queue())
+            ? Future.succeededFuture()
+            : Future.failedFuture(new ContactNotFoundException(id)));
+    return allowed.compose(ok -> step.apply(id, now))
+        .andThen(done -> {
+          if (done.succeeded()) {
+            events.publish(event.apply(done.result(), now));
+          }
+        });
+  }
+
+  private Future<Boolean> isKnownQueue(String queue) {
+    if (directory.queues().containsKey(queue)) {
+      return Future.succeededFuture(true);
+    }
+    return store.queueStats().map(stats -> stats.stream().anyMatch(stat -> stat.queue().equals(queue)));
+  }
+
+  private Map<String, QueueStats> withDirectoryQueues(List<QueueStats> stored) {
+    Map<String, QueueStats> all = new LinkedHashMap<>();
+    directory.queues().keySet().forEach(name -> all.put(name, new QueueStats(name, 0, null)));
+    stored.forEach(stat -> all.put(stat.queue(), stat));
+    return all;
+  }
+
+  /** One queue's figures and the first of its waiting contacts in serve order. */
+  public record QueueView(QueueStats stats, List<ContactRecord> waiting) {}
+}
