@@ -5,7 +5,8 @@ import io.omniroute.engine.rules.MemoryRuleStore;
 import io.omniroute.engine.rules.RedisRuleStore;
 import io.omniroute.engine.rules.RuleStore;
 import io.omniroute.engine.queue.memory.MemoryQueueStore;
-import io.omniroute.engine.queue.redis.RedisConnection;
+import io.omniroute.engine.queue.redis.RedisQueueStore;
+import io.omniroute.engine.redis.RedisConnection;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -68,7 +69,7 @@ public record StoreOptions(Kind kind, String redisUrl, Duration redisTimeout, Du
       case REDIS -> {
         RedisConnection connection = RedisConnection.open(redisUrl, redisTimeout);
         try {
-          yield new Stores(connection.store(retention), new RedisRuleStore(connection, RedisConnection.DEFAULT_NAMESPACE));
+          yield new Stores(RedisQueueStore.open(connection, retention), new RedisRuleStore(connection, RedisConnection.DEFAULT_NAMESPACE));
         } catch (RuntimeException e) {
           connection.close();
           throw e;

@@ -9,7 +9,7 @@ import io.omniroute.engine.contact.IdempotencyKeyReusedException;
 import io.omniroute.engine.contact.UnknownQueueException;
 import io.omniroute.engine.queue.ContactNotFoundException;
 import io.omniroute.engine.queue.IllegalTransitionException;
-import io.omniroute.engine.queue.StoreUnavailableException;
+import io.omniroute.engine.StoreUnavailableException;
 import io.omniroute.engine.rules.RuleVersionNotFoundException;
 import io.omniroute.engine.rules.RuleWorkBusyException;
 import io.omniroute.engine.rules.RuleWorkTimeoutException;

@@ -7,13 +7,14 @@ public enum AccessDecision {
   /** The caller may not: {@code 403}. */
   DENY,
   /**
-   * A dealer on an operation on one contact ({@code completeContact}): allowed only when the
-   * contact's current queue is the caller's own {@code dealer:<id>} queue, which only the handler
-   * can tell after loading the contact ({@link io.omniroute.engine.contact.Caller#mayActOnContactIn}).
+   * Allowed on what the caller's roles own, which only the service can tell once it has loaded
+   * the thing: contacts in its own {@code dealer:<id>} queue ({@code completeContact} by a dealer),
+   * customers of its country ({@code supervisor:CC}) or owned by its dealer ({@code dealer:<id>}).
+   * The service answers anything else exactly as an unknown id.
    */
-  ALLOW_OWN_DEALER_CONTACT;
+  ALLOW_OWN;
 
-  /** ALLOW over ALLOW_OWN_DEALER_CONTACT over DENY: what a caller with two roles gets. */
+  /** ALLOW over ALLOW_OWN over DENY: what a caller with two roles gets. */
   AccessDecision or(AccessDecision other) {
     return rank() >= other.rank() ? this : other;
   }
@@ -21,7 +22,7 @@ public enum AccessDecision {
   private int rank() {
     return switch (this) {
       case ALLOW -> 2;
-      case ALLOW_OWN_DEALER_CONTACT -> 1;
+      case ALLOW_OWN -> 1;
       case DENY -> 0;
     };
   }

@@ -18,7 +18,7 @@ import java.util.Set;
  *   <tr><td>{@code claimContact}</td><td>admin, supervisor (global), and {@code dealer:X} on queue
  *       {@code dealer:X}</td></tr>
  *   <tr><td>{@code completeContact}</td><td>admin, supervisor (global); {@code dealer:X}
- *       {@link AccessDecision#ALLOW_OWN_DEALER_CONTACT}</td></tr>
+ *       {@link AccessDecision#ALLOW_OWN}</td></tr>
  *   <tr><td>{@code validateRules}, {@code simulateRules}, {@code saveRuleVersion},
  *       {@code activateRules}</td><td>admin; supervisor on scope {@code global}; supervisor:CC on scope
  *       {@code CC}</td></tr>
@@ -165,7 +165,7 @@ public final class AccessPolicy {
         if (role.kind() == Role.Kind.ADMIN || role.isGlobalSupervisor()) {
           return AccessDecision.ALLOW;
         }
-        return role.kind() == Role.Kind.DEALER ? AccessDecision.ALLOW_OWN_DEALER_CONTACT : AccessDecision.DENY;
+        return role.kind() == Role.Kind.DEALER ? AccessDecision.ALLOW_OWN : AccessDecision.DENY;
       }
 
       @Override

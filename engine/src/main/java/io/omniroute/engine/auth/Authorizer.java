@@ -1,6 +1,6 @@
 package io.omniroute.engine.auth;
 
-import io.omniroute.engine.contact.Caller;
+import io.omniroute.engine.Caller;
 import io.omniroute.engine.http.Callers;
 import io.omniroute.engine.http.Problem;
 import io.vertx.core.http.HttpHeaders;
@@ -30,9 +30,9 @@ import java.util.Optional;
  * token without the right gets {@code 403} naming the roles that would be allowed. Both are
  * problem+json. Otherwise the handler puts the decision into the routing context as data, a {@link
  * Caller} ({@link Callers#put}), and calls {@code ctx.next()}: the token's name, and whether it may
- * act on any contact or, for {@link AccessDecision#ALLOW_OWN_DEALER_CONTACT} ({@code
- * completeContact} by a dealer), only on those in its own {@code dealer:<id>} queues. Public
- * operations ({@code live}, {@code ready}) pass without a token.
+ * act on everything the operation reaches or, for {@link AccessDecision#ALLOW_OWN}, only on what
+ * its roles own (its dealers' contacts and customers, its countries' customers). Public operations
+ * ({@code live}, {@code ready}) pass without a token.
  *
  * <p>Immutable and thread-safe: one instance may serve every verticle. Its handlers run on the
  * event loop; each request costs one SHA-256 of the token and one comparison per configured token.
@@ -98,9 +98,10 @@ public final class Authorizer {
           + ": allowed are " + AccessPolicy.allowedRoles(operationId, params) + ".");
       return;
     }
+    Principal caller = principal.get();
     Callers.put(ctx, decision == AccessDecision.ALLOW
-        ? Caller.unrestricted(principal.get().name())
-        : new Caller(principal.get().name(), false, principal.get().dealerQueues()));
+        ? Caller.unrestricted(caller.name())
+        : new Caller(caller.name(), false, caller.supervisedCountries(), caller.dealerIds()));
     ctx.next();
   }
 

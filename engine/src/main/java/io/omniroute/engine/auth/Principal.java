@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /**
  * The authenticated caller: the name of its token entry (who, e.g. {@code anna}; the author in the
  * audit log) and its roles. {@link Authorizer} turns it into the {@link
- * io.omniroute.engine.contact.Caller} of every request it lets through. Immutable and thread-safe.
+ * io.omniroute.engine.Caller} of every request it lets through. Immutable and thread-safe.
  *
  * @param name who, as configured in the tokens file
  * @param roles at least one role
@@ -37,9 +37,18 @@ public record Principal(String name, Set<Role> roles) {
     return roles.contains(role);
   }
 
-  /** The {@code dealer:<id>} queues of its dealer roles, usually none or one. */
-  public Set<String> dealerQueues() {
-    return roles.stream().map(Role::dealerQueue).filter(Objects::nonNull).collect(Collectors.toSet());
+  /** The dealer ids of its {@code dealer:<id>} roles, usually none or one. */
+  public Set<String> dealerIds() {
+    return scopesOf(Role.Kind.DEALER);
+  }
+
+  /** The countries of its {@code supervisor:CC} roles. */
+  public Set<String> supervisedCountries() {
+    return scopesOf(Role.Kind.SUPERVISOR);
+  }
+
+  private Set<String> scopesOf(Role.Kind kind) {
+    return roles.stream().filter(r -> r.kind() == kind && r.scope() != null).map(Role::scope).collect(Collectors.toSet());
   }
 
   /** Whether {@code queue} is {@code dealer:<id>} for one of its dealer roles. */

@@ -1,6 +1,6 @@
 package io.omniroute.engine.http;
 
-import io.omniroute.engine.contact.Caller;
+import io.omniroute.engine.Caller;
 import io.vertx.ext.web.RoutingContext;
 
 /**

@@ -9,7 +9,7 @@ import io.omniroute.engine.queue.ContactRecord;
 import io.omniroute.engine.queue.IllegalTransitionException;
 import io.omniroute.engine.queue.QueueStats;
 import io.omniroute.engine.queue.QueueStore;
-import io.omniroute.engine.queue.StoreUnavailableException;
+import io.omniroute.engine.StoreUnavailableException;
 import io.omniroute.rules.model.Route;
 import io.vertx.core.Future;
 import java.time.Duration;

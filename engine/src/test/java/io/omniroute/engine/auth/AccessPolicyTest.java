@@ -30,7 +30,7 @@ class AccessPolicyTest {
   static final Set<String> RULE_OPERATIONS = Set.of("listRules", "listRuleVersions", "getRuleVersion", "listAudit",
       "validateRules", "simulateRules", "saveRuleVersion", "activateRules");
 
-  /** A = ALLOW, D = DENY, O = ALLOW_OWN_DEALER_CONTACT; "-" for no path parameter. */
+  /** A = ALLOW, D = DENY, O = ALLOW_OWN; "-" for no path parameter. */
   static final String MATRIX = """
       # operation        path parameter             admin supervisor supervisor:DE ops telephony adapter dealer:DE-MUC-001
       createContact      -                          A     D          D             D   A         A       D
@@ -86,7 +86,7 @@ class AccessPolicyTest {
         expected.add(switch (cells[i]) {
           case "A" -> AccessDecision.ALLOW;
           case "D" -> AccessDecision.DENY;
-          case "O" -> AccessDecision.ALLOW_OWN_DEALER_CONTACT;
+          case "O" -> AccessDecision.ALLOW_OWN;
           default -> throw new IllegalArgumentException(line);
         });
       }
@@ -136,7 +136,7 @@ class AccessPolicyTest {
     Principal intakeAndOps = Principal.of("mixed", Role.TELEPHONY, Role.OPS);
 
     assertThat(AccessPolicy.decide(dealerAndCountrySupervisor, "completeContact", Map.of()))
-        .isEqualTo(AccessDecision.ALLOW_OWN_DEALER_CONTACT);
+        .isEqualTo(AccessDecision.ALLOW_OWN);
     assertThat(AccessPolicy.decide(dealerAndGlobalSupervisor, "completeContact", Map.of()))
         .isEqualTo(AccessDecision.ALLOW);
     assertThat(AccessPolicy.decide(intakeAndOps, "createContact", Map.of())).isEqualTo(AccessDecision.ALLOW);

@@ -77,8 +77,8 @@ class AccessTokensTest {
     assertThat(demo.authenticate("demo-ops").map(Principal::roles)).contains(Set.of(Role.OPS));
     assertThat(demo.authenticate("demo-telephony").map(Principal::roles)).contains(Set.of(Role.TELEPHONY));
     assertThat(demo.authenticate("demo-adapter").map(Principal::roles)).contains(Set.of(Role.ADAPTER));
-    assertThat(demo.authenticate("demo-dealer-de-muc-001").map(Principal::dealerQueues)).contains(Set.of("dealer:DE-MUC-001"));
-    assertThat(demo.authenticate("demo-dealer-de-ber-001").map(Principal::dealerQueues)).contains(Set.of("dealer:DE-BER-001"));
+    assertThat(demo.authenticate("demo-dealer-de-muc-001").map(Principal::dealerIds)).contains(Set.of("DE-MUC-001"));
+    assertThat(demo.authenticate("demo-dealer-de-ber-001").map(Principal::dealerIds)).contains(Set.of("DE-BER-001"));
     AccessTokens.DEMO_TOKENS.keySet().forEach(token -> assertThat(AccessTokens.isWellFormed(token)).isTrue());
   }
 

@@ -2,7 +2,7 @@ package io.omniroute.engine.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.omniroute.engine.contact.Caller;
+import io.omniroute.engine.Caller;
 import io.omniroute.engine.http.Callers;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -71,7 +71,7 @@ class AuthorizerIT {
   /** What the stub handlers answer: who called, and on which contacts it may act. */
   static String answer(RoutingContext ctx) {
     Caller caller = Callers.of(ctx);
-    return caller.name() + " " + (caller.actsOnAnyContact() ? "any contact" : "own " + caller.ownQueues());
+    return caller.name() + " " + (caller.unrestricted() ? "any contact" : "own " + caller.dealerIds());
   }
 
   @Test
@@ -150,7 +150,7 @@ class AuthorizerIT {
         "Bearer demo-dealer-de-muc-001"));
 
     assertThat(own.statusCode()).isEqualTo(200);
-    assertThat(own.body()).isEqualTo("demo-dealer-de-muc-001 own [dealer:DE-MUC-001]");
+    assertThat(own.body()).isEqualTo("demo-dealer-de-muc-001 own [DE-MUC-001]");
     assertThat(other.statusCode()).isEqualTo(404);
   }
 

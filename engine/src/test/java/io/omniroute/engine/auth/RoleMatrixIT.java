@@ -95,7 +95,7 @@ class RoleMatrixIT {
           Principal principal = AccessTokens.demo().authenticate(token).orElseThrow();
           AccessDecision decision = AccessPolicy.decide(principal, call.operation(), call.params());
           boolean denied = decision == AccessDecision.DENY;
-          boolean hidden = decision == AccessDecision.ALLOW_OWN_DEALER_CONTACT && !principal.ownsDealerQueue(CONTACT_QUEUE);
+          boolean hidden = decision == AccessDecision.ALLOW_OWN && !principal.ownsDealerQueue(CONTACT_QUEUE);
           HttpResponse<String> response = call.send(engine.as(token));
           checked++;
           boolean forbidden = response.statusCode() == 403;

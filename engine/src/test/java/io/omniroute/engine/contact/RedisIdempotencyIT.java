@@ -1,6 +1,7 @@
 package io.omniroute.engine.contact;
 
-import io.omniroute.engine.queue.redis.RedisConnection;
+import io.omniroute.engine.queue.redis.RedisQueueStore;
+import io.omniroute.engine.redis.RedisConnection;
 import io.omniroute.engine.support.RedisForTests;
 import io.omniroute.engine.support.RunningEngine;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.UUID;
 class RedisIdempotencyIT extends IdempotencyContract {
   @Override
   protected RunningEngine startEngine() {
-    return RunningEngine.start(RedisConnection.open(RedisForTests.url(), Duration.ofSeconds(2))
-        .store("idempotency-it-" + UUID.randomUUID(), 1, Duration.ofHours(1)));
+    return RunningEngine.start(RedisQueueStore.open(RedisConnection.open(RedisForTests.url(), Duration.ofSeconds(2)), "idempotency-it-" + UUID.randomUUID(), 1, Duration.ofHours(1)));
   }
 }

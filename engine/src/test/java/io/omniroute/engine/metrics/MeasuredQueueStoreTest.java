@@ -11,9 +11,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.omniroute.engine.queue.ContactNotFoundException;
-import io.omniroute.engine.queue.StoreUnavailableException;
+import io.omniroute.engine.StoreUnavailableException;
 import io.omniroute.engine.queue.memory.MemoryQueueStore;
-import io.omniroute.engine.queue.redis.RedisConnection;
+import io.omniroute.engine.queue.redis.RedisQueueStore;
+import io.omniroute.engine.redis.RedisConnection;
 import io.omniroute.engine.support.RedisForTests;
 import io.omniroute.rules.model.Route;
 import java.time.Duration;
@@ -53,7 +54,7 @@ class MeasuredQueueStoreTest {
     RedisServer redis = RedisForTests.newServer(port);
     redis.start();
     MeasuredQueueStore store = new MeasuredQueueStore(
-        RedisConnection.open("redis://127.0.0.1:" + port, Duration.ofMillis(300)).store("measured", 1, Duration.ofHours(1)),
+        RedisQueueStore.open(RedisConnection.open("redis://127.0.0.1:" + port, Duration.ofMillis(300)), "measured", 1, Duration.ofHours(1)),
         registry);
     try {
       await(store.ping());

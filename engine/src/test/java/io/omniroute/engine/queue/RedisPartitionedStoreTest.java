@@ -4,7 +4,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omniroute.engine.queue.memory.MemoryQueueStore;
-import io.omniroute.engine.queue.redis.RedisConnection;
+import io.omniroute.engine.redis.RedisConnection;
 import io.omniroute.engine.queue.redis.RedisQueueStore;
 import io.omniroute.engine.support.RedisForTests;
 import io.omniroute.rules.Decision;
@@ -34,8 +34,7 @@ class RedisPartitionedStoreTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private static final String[] QUEUES = {"dealer:DE-MUC-001", "country:DE", "central"};
 
-  private final RedisQueueStore redis = RedisConnection.open(url(), Duration.ofSeconds(2))
-      .store("partitioned-" + UUID.randomUUID(), partitions(), Duration.ofHours(1));
+  private final RedisQueueStore redis = RedisQueueStore.open(RedisConnection.open(url(), Duration.ofSeconds(2)), "partitioned-" + UUID.randomUUID(), partitions(), Duration.ofHours(1));
 
   /** The Redis to test against. */
   String url() {
@@ -55,7 +54,7 @@ class RedisPartitionedStoreTest {
 
     @Override
     int partitions() {
-      return RedisConnection.CLUSTER_PARTITIONS;
+      return RedisQueueStore.CLUSTER_PARTITIONS;
     }
   }
   private final MemoryQueueStore memory = new MemoryQueueStore();

@@ -1,6 +1,7 @@
 package io.omniroute.engine.queue;
 
-import io.omniroute.engine.queue.redis.RedisConnection;
+import io.omniroute.engine.queue.redis.RedisQueueStore;
+import io.omniroute.engine.redis.RedisConnection;
 import io.omniroute.engine.support.RedisForTests;
 import java.time.Duration;
 import java.util.UUID;
@@ -9,7 +10,6 @@ import java.util.UUID;
 class RedisQueueStoreTest extends QueueStoreContract {
   @Override
   protected QueueStore newStore() {
-    return RedisConnection.open(RedisForTests.url(), Duration.ofSeconds(2))
-        .store("test-" + UUID.randomUUID(), 1, Duration.ofHours(1));
+    return RedisQueueStore.open(RedisConnection.open(RedisForTests.url(), Duration.ofSeconds(2)), "test-" + UUID.randomUUID(), 1, Duration.ofHours(1));
   }
 }

@@ -2,7 +2,8 @@ package io.omniroute.engine.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.omniroute.engine.queue.redis.RedisConnection;
+import io.omniroute.engine.queue.redis.RedisQueueStore;
+import io.omniroute.engine.redis.RedisConnection;
 import io.omniroute.engine.support.RedisForTests;
 import io.omniroute.engine.support.RunningEngine;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +19,7 @@ class RedisEngineIT {
   void routesClaimsAndCompletesAContactStoredInRedis() {
     String namespace = "engine-it-" + UUID.randomUUID();
     try (RunningEngine engine = RunningEngine.start(
-        RedisConnection.open(RedisForTests.url(), Duration.ofSeconds(2)).store(namespace, 1, Duration.ofHours(1)))) {
+        RedisQueueStore.open(RedisConnection.open(RedisForTests.url(), Duration.ofSeconds(2)), namespace, 1, Duration.ofHours(1)))) {
       String body = "{\"channel\":\"email\",\"from\":{\"email\":\"anna@example.de\"},\"dealerId\":\"DE-MUC-001\","
           + "\"text\":\"Is my car ready?\",\"references\":{\"vin\":\"WNW1\"}}";
       HttpResponse<String> created = engine.post("/v1/contacts", body, "redis-it-1");

@@ -2,7 +2,7 @@ package io.omniroute.engine.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.omniroute.engine.queue.redis.RedisConnection;
+import io.omniroute.engine.redis.RedisConnection;
 import io.omniroute.engine.support.RedisForTests;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.omniroute.engine.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import io.omniroute.engine.queue.redis.RedisConnection;
+import io.omniroute.engine.redis.RedisConnection;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;

@@ -8,7 +8,7 @@ import java.util.zip.CRC32;
 /**
  * Where the Redis store puts things. Contacts are spread over {@code partitions} partitions; every
  * key of a partition carries the hash tag {@code {NS:N}} (namespace {@code NS}, default {@value
- * #DEFAULT_NAMESPACE}), so in Redis Cluster a partition lives in one slot and every script touches
+ * io.omniroute.engine.redis.RedisConnection#DEFAULT_NAMESPACE}), so in Redis Cluster a partition lives in one slot and every script touches
  * one slot only:
  *
  * <pre>
@@ -27,7 +27,6 @@ import java.util.zip.CRC32;
  */
 final class RedisKeys {
   /** The namespace of the engine's keys unless configured otherwise. */
-  static final String DEFAULT_NAMESPACE = "omniroute";
 
   private final String namespace;
   private final int partitions;

@@ -1,6 +1,9 @@
 package io.omniroute.engine.queue.redis;
 
 import io.lettuce.core.ScoredValue;
+import io.omniroute.engine.StoreUnavailableException;
+import io.omniroute.engine.redis.RedisCalls;
+import io.omniroute.engine.redis.RedisConnection;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.omniroute.engine.queue.Accepted;
@@ -10,7 +13,6 @@ import io.omniroute.engine.queue.ContactStatus;
 import io.omniroute.engine.queue.QueueStats;
 import io.omniroute.engine.queue.QueueStore;
 import io.omniroute.engine.queue.QueueStoreException;
-import io.omniroute.engine.queue.StoreUnavailableException;
 import io.omniroute.rules.model.Route;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -38,13 +40,18 @@ import java.util.function.IntFunction;
  * agent} and {@code claimedAt}, applied on read.
  *
  * <p>Thread-safe. Futures complete on the calling Vert.x context when there is one. Redis failures
- * and timeouts arrive as {@link StoreUnavailableException}. Obtain with {@link RedisConnection};
- * {@link #close()} closes the connection and the client.
+ * and timeouts arrive as {@link StoreUnavailableException}. Open on a {@link RedisConnection} with
+ * {@link #open}; {@link #close()} closes the connection and the client.
  */
 public final class RedisQueueStore implements QueueStore {
   private static final int CAS_ATTEMPTS = 5;
   private static final long MAX_PRIORITY = 899;
   private static final long PRIORITY_WEIGHT = 10_000_000_000_000L;
+
+  /** Partitions of a standalone or Sentinel Redis: everything in one. */
+  public static final int STANDALONE_PARTITIONS = 1;
+  /** Partitions of a Redis Cluster, so contacts spread over its masters. */
+  public static final int CLUSTER_PARTITIONS = 16;
 
   private final RedisConnection connection;
   private final RedisClusterAsyncCommands<String, String> redis;
@@ -52,7 +59,25 @@ public final class RedisQueueStore implements QueueStore {
   private final long retentionSeconds;
   private final RedisCalls calls;
 
-  RedisQueueStore(RedisConnection connection, String namespace, int partitions, Duration retention) {
+  /**
+   * A store on this connection in the default namespace, with {@value #STANDALONE_PARTITIONS}
+   * partition on a standalone Redis and {@value #CLUSTER_PARTITIONS} on a cluster; it closes the
+   * connection when closed.
+   */
+  public static RedisQueueStore open(RedisConnection connection, Duration retention) {
+    return open(connection, RedisConnection.DEFAULT_NAMESPACE,
+        connection.isCluster() ? CLUSTER_PARTITIONS : STANDALONE_PARTITIONS, retention);
+  }
+
+  /**
+   * A store whose keys are in {@code namespace} (several engines or tests on one Redis), over
+   * {@code partitions} partitions; it closes the connection when closed.
+   */
+  public static RedisQueueStore open(RedisConnection connection, String namespace, int partitions, Duration retention) {
+    return new RedisQueueStore(connection, namespace, partitions, retention);
+  }
+
+  private RedisQueueStore(RedisConnection connection, String namespace, int partitions, Duration retention) {
     this.connection = connection;
     this.redis = connection.commands();
     this.calls = new RedisCalls(redis);

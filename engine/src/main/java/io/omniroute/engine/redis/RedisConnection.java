@@ -1,4 +1,4 @@
-package io.omniroute.engine.queue.redis;
+package io.omniroute.engine.redis;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -28,11 +28,7 @@ public final class RedisConnection implements AutoCloseable {
   /** The scheme of a Redis Cluster URI: {@code redis-cluster://host:port,host:port}. */
   public static final String CLUSTER_SCHEME = "redis-cluster://";
   /** The namespace of the engine's keys unless configured otherwise. */
-  public static final String DEFAULT_NAMESPACE = RedisKeys.DEFAULT_NAMESPACE;
-  /** Partitions of a standalone or Sentinel Redis: everything in one. */
-  public static final int STANDALONE_PARTITIONS = 1;
-  /** Partitions of a Redis Cluster, so contacts spread over its masters. */
-  public static final int CLUSTER_PARTITIONS = 16;
+  public static final String DEFAULT_NAMESPACE = "omniroute";
 
   private final AutoCloseable connection;
   private final Supplier<StatefulRedisPubSubConnection<String, String>> pubSub;
@@ -95,22 +91,6 @@ public final class RedisConnection implements AutoCloseable {
       shutdown.run();
       throw e;
     }
-  }
-
-  /**
-   * A store on this connection in the default namespace, with one partition on a standalone Redis
-   * and {@value #CLUSTER_PARTITIONS} on a cluster; it closes the connection when closed.
-   */
-  public RedisQueueStore store(Duration retention) {
-    return store(RedisKeys.DEFAULT_NAMESPACE, cluster ? CLUSTER_PARTITIONS : STANDALONE_PARTITIONS, retention);
-  }
-
-  /**
-   * A store whose keys are in {@code namespace} (several engines or tests on one Redis), over
-   * {@code partitions} partitions; it closes the connection when closed.
-   */
-  public RedisQueueStore store(String namespace, int partitions, Duration retention) {
-    return new RedisQueueStore(this, namespace, partitions, retention);
   }
 
   public boolean isCluster() {

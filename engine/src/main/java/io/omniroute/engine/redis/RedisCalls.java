@@ -1,10 +1,10 @@
-package io.omniroute.engine.queue.redis;
+package io.omniroute.engine.redis;
 
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
-import io.omniroute.engine.queue.StoreUnavailableException;
+import io.omniroute.engine.StoreUnavailableException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
