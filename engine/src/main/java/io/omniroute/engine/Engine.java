@@ -3,6 +3,7 @@ package io.omniroute.engine;
 import io.omniroute.engine.api.ApiContract;
 import io.omniroute.engine.api.ApiHandlers;
 import io.omniroute.engine.api.ContactsApi;
+import io.omniroute.engine.api.CustomersApi;
 import io.omniroute.engine.api.OpsApi;
 import io.omniroute.engine.api.QueuesApi;
 import io.omniroute.engine.api.RulesApi;
@@ -10,12 +11,12 @@ import io.omniroute.engine.auth.Authorizer;
 import io.omniroute.engine.escalation.EscalationScheduler;
 import io.omniroute.engine.contact.ContactEvents;
 import io.omniroute.engine.contact.ContactService;
+import io.omniroute.engine.customer.CustomerService;
 import io.omniroute.engine.metrics.ContactMetrics;
 import io.omniroute.engine.metrics.EngineMetrics;
 import io.omniroute.engine.metrics.MeasuredQueueStore;
 import io.omniroute.engine.queue.QueueStore;
 import io.omniroute.engine.queue.memory.MemoryQueueStore;
-import io.omniroute.engine.rules.MemoryRuleStore;
 import io.omniroute.engine.rules.RecentContacts;
 import io.omniroute.engine.rules.RuleStore;
 import io.omniroute.engine.rules.RulesService;
@@ -39,17 +40,18 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Engine {
   private final Vertx vertx;
   private final QueueStore store;
-  private final RuleStore ruleStore;
+  private final StoreOptions.Stores stores;
   private final EngineMetrics metrics;
   private final EscalationScheduler escalation;
   private final int port;
   private final AtomicBoolean closing = new AtomicBoolean();
 
   private Engine(
-      Vertx vertx, QueueStore store, RuleStore ruleStore, EngineMetrics metrics, EscalationScheduler escalation, int port) {
+      Vertx vertx, QueueStore store, StoreOptions.Stores stores, EngineMetrics metrics, EscalationScheduler escalation,
+      int port) {
     this.vertx = vertx;
     this.store = store;
-    this.ruleStore = ruleStore;
+    this.stores = stores;
     this.metrics = metrics;
     this.escalation = escalation;
     this.port = port;
@@ -60,9 +62,9 @@ public final class Engine {
     return start(options, new MemoryQueueStore(), Clock.systemUTC());
   }
 
-  /** Starts an engine on the given queue store, with rules kept in memory. */
+  /** Starts an engine on the given queue store, with rules and customers kept in memory. */
   public static Future<Engine> start(EngineOptions options, QueueStore unmeasuredStore, Clock clock) {
-    return start(options, unmeasuredStore, new MemoryRuleStore(), clock);
+    return start(options, StoreOptions.Stores.inMemory(unmeasuredStore), clock);
   }
 
   /**
@@ -70,10 +72,11 @@ public final class Engine {
    * (seeding the bundled default as {@code global} version 1 into an empty rule store). Fails with
    * the directory's or the rules' message when either cannot be loaded; nothing keeps running then.
    */
-  public static Future<Engine> start(EngineOptions options, QueueStore unmeasuredStore, RuleStore ruleStore, Clock clock) {
+  public static Future<Engine> start(EngineOptions options, StoreOptions.Stores stores, Clock clock) {
     Vertx vertx = Vertx.vertx();
     EngineMetrics metrics = new EngineMetrics();
-    QueueStore store = new MeasuredQueueStore(unmeasuredStore, metrics.registry());
+    QueueStore store = new MeasuredQueueStore(stores.queues(), metrics.registry());
+    RuleStore ruleStore = stores.rules();
     ContactEvents events = new ContactEvents();
     ContactMetrics.subscribeTo(events, metrics);
     AtomicReference<EscalationScheduler> escalation = new AtomicReference<>();
@@ -90,6 +93,7 @@ public final class Engine {
                   Authorizer.create(options.tokens())::forOperation,
                   new ContactsApi(contacts),
                   new QueuesApi(contacts, clock),
+                  new CustomersApi(new CustomerService(stores.customers(), directory)),
                   new RulesApi(rules, recent, directory),
                   new OpsApi(contacts, metrics, clock));
               return vertx.deployVerticle(() -> {
@@ -100,12 +104,9 @@ public final class Engine {
             })))
         .map(deployment -> {
           vertx.setPeriodic(options.escalationInterval().toMillis(), id -> escalation.get().runOnce());
-          return new Engine(vertx, store, ruleStore, metrics, escalation.get(), first.get().actualPort());
+          return new Engine(vertx, store, stores, metrics, escalation.get(), first.get().actualPort());
         });
-    return started.onFailure(failure -> vertx.close().onComplete(closed -> {
-      ruleStore.close();
-      store.close();
-    }));
+    return started.onFailure(failure -> vertx.close().onComplete(closed -> closeStores(stores, store)));
   }
 
   private static Directory loadDirectory(EngineOptions options) {
@@ -139,12 +140,15 @@ public final class Engine {
     return vertx.executeBlocking(() -> CompilerWarmUp.run(rounds, closing::get), false);
   }
 
-  /** Stops the server and the timers, then closes the rule store and the queue store. */
+  /** Stops the server and the timers, then closes the customer store, the rule store and the queue store. */
   public Future<Void> close() {
     closing.set(true);
-    return vertx.close().onComplete(done -> {
-      ruleStore.close();
-      store.close();
-    });
+    return vertx.close().onComplete(done -> closeStores(stores, store));
+  }
+
+  private static void closeStores(StoreOptions.Stores stores, QueueStore measuredQueues) {
+    stores.customers().close();
+    stores.rules().close();
+    measuredQueues.close();
   }
 }

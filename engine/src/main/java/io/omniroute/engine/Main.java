@@ -125,7 +125,7 @@ public final class Main implements Callable<Integer> {
     }
     Engine engine;
     try {
-      engine = Engine.start(options, stores.queues(), stores.rules(), Clock.systemUTC()).toCompletionStage().toCompletableFuture().join();
+      engine = Engine.start(options, stores, Clock.systemUTC()).toCompletionStage().toCompletableFuture().join();
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       System.err.println("omniroute: cannot start: " + cause.getMessage());

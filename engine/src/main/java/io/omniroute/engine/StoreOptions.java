@@ -1,5 +1,7 @@
 package io.omniroute.engine;
 
+import io.omniroute.engine.customer.CustomerStore;
+import io.omniroute.engine.customer.MemoryCustomerStore;
 import io.omniroute.engine.queue.QueueStore;
 import io.omniroute.engine.rules.MemoryRuleStore;
 import io.omniroute.engine.rules.RedisRuleStore;
@@ -65,11 +67,12 @@ public record StoreOptions(Kind kind, String redisUrl, Duration redisTimeout, Du
   /** Opens the stores; for Redis this connects, and fails when Redis cannot be reached. */
   public Stores open() {
     return switch (kind) {
-      case MEMORY -> new Stores(new MemoryQueueStore(retention), new MemoryRuleStore());
+      case MEMORY -> Stores.inMemory(new MemoryQueueStore(retention));
       case REDIS -> {
         RedisConnection connection = RedisConnection.open(redisUrl, redisTimeout);
         try {
-          yield new Stores(RedisQueueStore.open(connection, retention), new RedisRuleStore(connection, RedisConnection.DEFAULT_NAMESPACE));
+          yield new Stores(RedisQueueStore.open(connection, retention),
+              new RedisRuleStore(connection, RedisConnection.DEFAULT_NAMESPACE), new MemoryCustomerStore());
         } catch (RuntimeException e) {
           connection.close();
           throw e;
@@ -78,8 +81,13 @@ public record StoreOptions(Kind kind, String redisUrl, Duration redisTimeout, Du
     };
   }
 
-  /** The queue store and the rule store of one engine; the rule store closes first. */
-  public record Stores(QueueStore queues, RuleStore rules) {}
+  /** The stores of one engine; the customer store and the rule store close before the queue store. */
+  public record Stores(QueueStore queues, RuleStore rules, CustomerStore customers) {
+    /** Rules and customers in memory beside the given queue store. */
+    public static Stores inMemory(QueueStore queues) {
+      return new Stores(queues, new MemoryRuleStore(), new MemoryCustomerStore());
+    }
+  }
 
   /** How the start-up line names the store. */
   public String describe() {

@@ -14,11 +14,12 @@ import java.util.function.Function;
  *     request's {@link io.omniroute.engine.contact.Caller} into the context ({@link
  *     io.omniroute.engine.http.Callers}) and calls the next handler
  */
-public record ApiHandlers(Function<String, Handler<RoutingContext>> access, ContactsApi contacts, QueuesApi queues, RulesApi rules, OpsApi ops) {
+public record ApiHandlers(Function<String, Handler<RoutingContext>> access, ContactsApi contacts, QueuesApi queues, CustomersApi customers, RulesApi rules, OpsApi ops) {
   public ApiHandlers {
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(contacts, "contacts");
     Objects.requireNonNull(queues, "queues");
+    Objects.requireNonNull(customers, "customers");
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(ops, "ops");
   }
@@ -33,6 +34,10 @@ public record ApiHandlers(Function<String, Handler<RoutingContext>> access, Cont
         Map.entry("listQueues", queues::list),
         Map.entry("getQueue", queues::get),
         Map.entry("claimContact", queues::claim),
+        Map.entry("putCustomer", customers::put),
+        Map.entry("getCustomer", customers::get),
+        Map.entry("findCustomer", customers::find),
+        Map.entry("eraseCustomer", customers::erase),
         Map.entry("listRules", rules::list),
         Map.entry("listRuleVersions", rules.inScope(rules::versions)),
         Map.entry("getRuleVersion", rules.inScope(rules::version)),

@@ -7,6 +7,11 @@ import io.omniroute.engine.EngineException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.omniroute.engine.contact.IdempotencyKeyReusedException;
 import io.omniroute.engine.contact.UnknownQueueException;
+import io.omniroute.engine.customer.CustomerNotFoundException;
+import io.omniroute.engine.customer.CustomerOutOfScopeException;
+import io.omniroute.engine.customer.IdentityConflictException;
+import io.omniroute.engine.customer.InvalidCustomerException;
+import io.omniroute.engine.customer.UnknownOwnerDealerException;
 import io.omniroute.engine.queue.ContactNotFoundException;
 import io.omniroute.engine.queue.IllegalTransitionException;
 import io.omniroute.engine.StoreUnavailableException;
@@ -46,6 +51,22 @@ final class FailureHandler {
     } else if (failure instanceof UnknownQueueException e) {
       Problem.send(ctx, 404, "Queue not found", "No queue named '" + e.queue() + "': use central, country:<CC>,"
           + " expert:<team> or dealer:<id> as listed by GET /v1/queues.");
+    } else if (failure instanceof CustomerNotFoundException e) {
+      Problem.send(ctx, 404, "Customer not found", capitalise(e.getMessage())
+          + ": check the id or identity, or create the profile with PUT /v1/customers/{customerId}.");
+    } else if (failure instanceof InvalidCustomerException e) {
+      JsonArray errors = new JsonArray();
+      e.errors().forEach(error -> errors.add(Problem.fieldError(error.field(), error.message())));
+      Problem.send(ctx, 400, "Invalid customer profile", "Fix " + (e.errors().size() == 1 ? "this field: " : "these fields: ")
+          + e.getMessage() + ".", errors);
+    } else if (failure instanceof UnknownOwnerDealerException e) {
+      Problem.send(ctx, 422, "Unknown owner dealer", "ownerDealerId '" + e.dealerId() + "' is not a dealer of the"
+          + " directory: use a dealer id such as the dealerId of GET /v1/queues' dealer:<id> queues. Nothing was stored.");
+    } else if (failure instanceof IdentityConflictException e) {
+      Problem.send(ctx, 409, "Identity belongs to another customer", capitalise(e.getMessage()) + ". An identity belongs"
+          + " to one customer: remove it from that profile first, or leave it out of this one. Nothing was stored.");
+    } else if (failure instanceof CustomerOutOfScopeException e) {
+      Problem.send(ctx, 403, "Forbidden", capitalise(e.getMessage()) + ". Nothing was stored.");
     } else if (failure instanceof IdempotencyKeyReusedException e) {
       Problem.send(ctx, 422, "Idempotency key reused", "This Idempotency-Key was already used by this caller with a"
           + " different body (for contact " + e.firstContactId() + "); nothing was stored. Use a new key for a new"

@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
@@ -44,6 +45,12 @@ final class RequestParameters {
 
   void attachTo(RoutingContext ctx) {
     ctx.put(KEY, this);
+  }
+
+  /** A text parameter, empty when the request does not have it. */
+  Optional<String> text(String name) {
+    JsonNode value = values.get(name);
+    return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
   }
 
   /** An integer parameter, empty when the request does not have it. */

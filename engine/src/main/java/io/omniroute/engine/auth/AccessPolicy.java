@@ -22,6 +22,11 @@ import java.util.Set;
  *   <tr><td>{@code validateRules}, {@code simulateRules}, {@code saveRuleVersion},
  *       {@code activateRules}</td><td>admin; supervisor on scope {@code global}; supervisor:CC on scope
  *       {@code CC}</td></tr>
+ *   <tr><td>{@code putCustomer}, {@code eraseCustomer}, {@code importCustomers}</td><td>admin, supervisor
+ *       (global); supervisor:CC {@link AccessDecision#ALLOW_OWN} (customers of CC)</td></tr>
+ *   <tr><td>{@code getCustomer}</td><td>admin, supervisor (global); supervisor:CC and {@code dealer:X}
+ *       {@link AccessDecision#ALLOW_OWN} (customers of CC, customers X owns)</td></tr>
+ *   <tr><td>{@code findCustomer}</td><td>as {@code getCustomer}, and telephony, adapter (look-up by identity)</td></tr>
  *   <tr><td>{@code metrics}</td><td>admin, ops</td></tr>
  *   <tr><td>{@code live}, {@code ready}</td><td>everybody, without a token</td></tr>
  *   <tr><td>any other operation</td><td>admin only (fail closed)</td></tr>
@@ -54,6 +59,11 @@ public final class AccessPolicy {
       Map.entry("simulateRules", Rule.WRITE_RULES),
       Map.entry("saveRuleVersion", Rule.WRITE_RULES),
       Map.entry("activateRules", Rule.WRITE_RULES),
+      Map.entry("putCustomer", Rule.WRITE_CUSTOMERS),
+      Map.entry("eraseCustomer", Rule.WRITE_CUSTOMERS),
+      Map.entry("importCustomers", Rule.WRITE_CUSTOMERS),
+      Map.entry("getCustomer", Rule.READ_CUSTOMERS),
+      Map.entry("findCustomer", Rule.FIND_CUSTOMERS),
       Map.entry("live", Rule.PUBLIC),
       Map.entry("ready", Rule.PUBLIC));
 
@@ -173,6 +183,45 @@ public final class AccessPolicy {
         return "admin, supervisor (global), dealer:<id> for a contact in its own dealer queue";
       }
     },
+    WRITE_CUSTOMERS {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        if (role.kind() == Role.Kind.ADMIN || role.isGlobalSupervisor()) {
+          return AccessDecision.ALLOW;
+        }
+        return role.kind() == Role.Kind.SUPERVISOR ? AccessDecision.ALLOW_OWN : AccessDecision.DENY;
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        return "admin, supervisor (global), supervisor:<CC> for customers of CC";
+      }
+    },
+    READ_CUSTOMERS {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        return readCustomers(role);
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        return "admin, supervisor (global), supervisor:<CC> for customers of CC, dealer:<id> for the customers it owns";
+      }
+    },
+    FIND_CUSTOMERS {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        return role.kind() == Role.Kind.TELEPHONY || role.kind() == Role.Kind.ADAPTER
+            ? AccessDecision.ALLOW
+            : readCustomers(role);
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        return "admin, supervisor (global), telephony, adapter, supervisor:<CC> for customers of CC,"
+            + " dealer:<id> for the customers it owns";
+      }
+    },
     METRICS {
       @Override
       AccessDecision decide(Role role, Map<String, String> params) {
@@ -212,6 +261,15 @@ public final class AccessPolicy {
     abstract AccessDecision decide(Role role, Map<String, String> params);
 
     abstract String allowed(Map<String, String> params);
+
+    private static AccessDecision readCustomers(Role role) {
+      if (role.kind() == Role.Kind.ADMIN || role.isGlobalSupervisor()) {
+        return AccessDecision.ALLOW;
+      }
+      return role.kind() == Role.Kind.SUPERVISOR || role.kind() == Role.Kind.DEALER
+          ? AccessDecision.ALLOW_OWN
+          : AccessDecision.DENY;
+    }
 
     private static AccessDecision allowIf(boolean allowed) {
       return allowed ? AccessDecision.ALLOW : AccessDecision.DENY;

@@ -14,7 +14,7 @@ import java.util.List;
  * @param handles social-network handles
  * @param ownerDealerId the dealer that owns the relationship (a dealer of the directory), or {@code null}
  * @param country ISO 3166-1 alpha-2, or {@code null}
- * @param language ISO 639-1, or {@code null}
+ * @param language BCP 47 such as {@code de} or {@code en-GB}, or {@code null}
  * @param segment free text such as {@code fleet} or {@code private}, or {@code null}
  */
 public record CustomerProfile(

@@ -37,7 +37,7 @@ public final class CustomerProfiles {
   public static final int MAX_IDENTITIES_PER_KIND = 20;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
   private static final Pattern DEALER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final Set<String> FIELDS = Set.of(
       "id", "name", "identities", "ownerDealerId", "country", "language", "segment", "relationship");
@@ -72,7 +72,7 @@ public final class CustomerProfiles {
     }
     String name = text(body, "name", MAX_TEXT, null, errors);
     String country = text(body, "country", 2, COUNTRY, errors);
-    String language = text(body, "language", 2, LANGUAGE, errors);
+    String language = text(body, "language", 35, LANGUAGE, errors);
     String segment = text(body, "segment", 64, null, errors);
     String owner = text(body, "ownerDealerId", 64, DEALER, errors);
     String relationshipText = text(body, "relationship", 16, null, errors);
@@ -211,7 +211,7 @@ public final class CustomerProfiles {
     if (pattern != null && !pattern.matcher(text).matches()) {
       errors.add(new FieldError(field, "'" + text + "' " + switch (field) {
         case "country" -> "is not a country code: two capital letters such as DE";
-        case "language" -> "is not a language code: two small letters such as de";
+        case "language" -> "is not a language tag (BCP 47) such as de or en-GB";
         default -> "is not a dealer id of letters, digits and ._-";
       }));
       return null;

@@ -8,7 +8,7 @@ public final class IdentityConflictException extends EngineException {
   private final String otherCustomerId;
 
   public IdentityConflictException(Identity identity, String otherCustomerId) {
-    super(identity + " already belongs to customer " + otherCustomerId);
+    super("identity " + identity + " already belongs to customer " + otherCustomerId);
     this.identity = identity;
     this.otherCustomerId = otherCustomerId;
   }

@@ -64,6 +64,11 @@ class AccessPolicyTest {
       activateRules      scope=global               A     A          D             D   D         D       D
       activateRules      scope=DE                   A     D          A             D   D         D       D
       activateRules      scope=AT                   A     D          D             D   D         D       D
+      putCustomer        -                          A     A          O             D   D         D       D
+      eraseCustomer      -                          A     A          O             D   D         D       D
+      importCustomers    -                          A     A          O             D   D         D       D
+      getCustomer        -                          A     A          O             D   D         D       O
+      findCustomer       -                          A     A          O             D   A         A       O
       live               -                          A     A          A             A   A         A       A
       ready              -                          A     A          A             A   A         A       A
       deleteEverything   -                          A     D          D             D   D         D       D

@@ -15,24 +15,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
  * Walks every endpoint of openapi.yaml with every demo role, no token and an unknown token, on a
  * running engine: 401 without a known token, 403 exactly where {@link AccessPolicy} denies (whose
  * matrix {@code AccessPolicyTest} spells out), 404 for a dealer completing a contact that is not
- * in its own queue (the answer for an unknown id), and otherwise the endpoint's own answer.
+ * in its own queue or reading a customer it does not own (the answer for an unknown id), 403 for a
+ * country supervisor writing another country's customer, and otherwise the endpoint's own answer.
  */
 class RoleMatrixIT {
   private static final String DEALER_MAIL = ApiAccessIT.DEALER_MAIL;
   /** Where the walk's contact waits: a dealer may complete it only from this queue. */
   private static final String CONTACT_QUEUE = "dealer:DE-MUC-001";
   private static final String RULES = new JsonObject().put("text", "package io.omniroute.rules;\n").encode();
+  /** The walk's customer: of Germany, owned by the Munich dealer. */
+  private static final String CUSTOMER = "{\"identities\":{\"phones\":[\"+49891234567\"]},\"country\":\"DE\","
+      + "\"ownerDealerId\":\"DE-MUC-001\"}";
+  private static final Predicate<Principal> OWNS_CONTACT = principal -> principal.ownsDealerQueue(CONTACT_QUEUE);
+  private static final Predicate<Principal> OWNS_CUSTOMER = principal ->
+      principal.supervisedCountries().contains("DE") || principal.dealerIds().contains("DE-MUC-001");
 
-  /** One request of the walk: the operation it calls, its path parameters and the request. */
-  private record Call(String operation, Map<String, String> params, String method, String path, String body) {
+  /**
+   * One request of the walk: the operation it calls, its path parameters, the request, whether a
+   * caller allowed only its own ({@link AccessDecision#ALLOW_OWN}) owns what the request reaches,
+   * and what such a caller gets when it does not.
+   */
+  private record Call(String operation, Map<String, String> params, String method, String path, String body,
+      Predicate<Principal> owns, int notOwned) {
+    Call(String operation, Map<String, String> params, String method, String path, String body) {
+      this(operation, params, method, path, body, OWNS_CONTACT, 404);
+    }
+
     HttpResponse<String> send(EngineClient client) {
-      return method.equals("GET") ? client.get(path) : client.post(path, body);
+      return switch (method) {
+        case "GET" -> client.get(path);
+        case "PUT" -> client.put(path, body);
+        case "DELETE" -> client.delete(path);
+        default -> client.post(path, body);
+      };
     }
 
     @Override
@@ -53,6 +75,10 @@ class RoleMatrixIT {
         new Call("ready", Map.of(), "GET", "/health/ready", null),
         new Call("listRules", Map.of(), "GET", "/v1/rules", null),
         new Call("listAudit", Map.of(), "GET", "/v1/audit", null)));
+    calls.add(new Call("putCustomer", Map.of(), "PUT", "/v1/customers/C-MATRIX", CUSTOMER, OWNS_CUSTOMER, 403));
+    calls.add(new Call("getCustomer", Map.of(), "GET", "/v1/customers/C-MATRIX", null, OWNS_CUSTOMER, 404));
+    calls.add(new Call("findCustomer", Map.of(), "GET", "/v1/customers?phone=%2B49891234567", null, OWNS_CUSTOMER, 404));
+    calls.add(new Call("eraseCustomer", Map.of(), "DELETE", "/v1/customers/C-MATRIX", null, OWNS_CUSTOMER, 404));
     for (String queue : List.of("central", "country:DE", "dealer:DE-MUC-001", "dealer:DE-BER-001")) {
       Map<String, String> params = Map.of(AccessPolicy.QUEUE_PARAM, queue);
       calls.add(new Call("getQueue", params, "GET", "/v1/queues/" + queue, null));
@@ -95,11 +121,14 @@ class RoleMatrixIT {
           Principal principal = AccessTokens.demo().authenticate(token).orElseThrow();
           AccessDecision decision = AccessPolicy.decide(principal, call.operation(), call.params());
           boolean denied = decision == AccessDecision.DENY;
-          boolean hidden = decision == AccessDecision.ALLOW_OWN && !principal.ownsDealerQueue(CONTACT_QUEUE);
+          boolean notOwned = decision == AccessDecision.ALLOW_OWN && !call.owns().test(principal);
+          engine.as("demo-admin").put("/v1/customers/C-MATRIX", CUSTOMER);
           HttpResponse<String> response = call.send(engine.as(token));
           checked++;
           boolean forbidden = response.statusCode() == 403;
-          if (denied != forbidden || response.statusCode() == 401 || (hidden && response.statusCode() != 404)) {
+          boolean expectForbidden = denied || (notOwned && call.notOwned() == 403);
+          if (expectForbidden != forbidden || response.statusCode() == 401
+              || (notOwned && response.statusCode() != call.notOwned())) {
             wrong.add(call + " as " + principal.roles() + ": " + response.statusCode() + " " + response.body());
           }
         }

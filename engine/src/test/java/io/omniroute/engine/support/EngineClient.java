@@ -72,6 +72,15 @@ public abstract class EngineClient {
         .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public HttpResponse<String> put(String path, String json) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public HttpResponse<String> delete(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE());
+  }
+
   /** Sends the request, with this client's token unless the request has an {@code Authorization} header. */
   public HttpResponse<String> send(HttpRequest.Builder request) {
     HttpRequest built = request.timeout(Duration.ofSeconds(10)).build();

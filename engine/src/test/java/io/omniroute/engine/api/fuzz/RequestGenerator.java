@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -31,7 +32,8 @@ final class RequestGenerator {
       "^\\+[1-9][0-9]{6,14}$", List.of("+498912345678", "+4312345678", "+441234567890"),
       "^[^@\\s]+@[^@\\s]+$", List.of("anna@example.com", "tom@example.co.uk"),
       "^[A-Z]{2}$", List.of("DE", "AT", "GB", "FR", "CH", "US"),
-      "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", List.of("de", "en-GB", "fr"));
+      "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", List.of("de", "en-GB", "fr"),
+      "^[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}$", List.of("C-1001", "C-2002", "crm:4711", "x"));
   private static final List<String> QUEUES = List.of(
       "central", "country:DE", "country:AT", "dealer:DE-MUC-001", "dealer:DE-BER-001", "expert:ev-battery", "nowhere");
   private static final List<String> TEXTS = List.of(
@@ -97,8 +99,20 @@ final class RequestGenerator {
       headers.put("Content-Type", "application/json");
       body = body(bodySchema, mutation, headers);
     }
-    String method = mutation == Mutation.WRONG_METHOD ? (operation.method().equals("GET") ? "DELETE" : "PUT") : operation.method();
+    String method = mutation == Mutation.WRONG_METHOD ? undeclaredMethod(operation.path()) : operation.method();
     return new FuzzRequest(operation.operationId(), mutation, method, path + query, Map.copyOf(headers), body);
+  }
+
+  /** A method the contract does not declare on {@code path}, so that no other operation answers it. */
+  private String undeclaredMethod(String path) {
+    JsonNode declared = document.path("paths").path(path);
+    List<String> undeclared = new ArrayList<>();
+    for (String method : List.of("GET", "PUT", "POST", "DELETE", "PATCH")) {
+      if (!declared.has(method.toLowerCase(Locale.ROOT))) {
+        undeclared.add(method);
+      }
+    }
+    return pick(undeclared);
   }
 
   private byte[] body(JsonNode schema, Mutation mutation, Map<String, String> headers) {

@@ -1,0 +1,90 @@
+package io.omniroute.engine.customer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omniroute.engine.Caller;
+import io.omniroute.rules.directory.Directory;
+import io.vertx.core.Future;
+import java.util.Optional;
+
+/**
+ * The single customer view: creates, replaces, reads, looks up and erases customer profiles, with
+ * who may do what arriving as data ({@link Caller}). An unrestricted caller reaches every
+ * customer; a restricted one only those of its countries ({@code supervisor:CC}) or owned by its
+ * dealers ({@code dealer:<id>}), and is told {@link CustomerNotFoundException} about any other,
+ * exactly as about an unknown one. Writes by a country supervisor outside its countries fail with
+ * {@link CustomerOutOfScopeException}.
+ *
+ * <p>Thread-safe and shared by all verticles; it holds no resources (closing the store is the
+ * engine's job).
+ */
+public final class CustomerService {
+  private final CustomerStore store;
+  private final Directory directory;
+
+  public CustomerService(CustomerStore store, Directory directory) {
+    this.store = store;
+    this.directory = directory;
+  }
+
+  /**
+   * Creates or replaces the profile {@code id} from its JSON form ({@link CustomerProfiles}).
+   * Fails with {@link InvalidCustomerException}, {@link UnknownOwnerDealerException}, {@link
+   * IdentityConflictException} or {@link CustomerOutOfScopeException}; then nothing changed.
+   */
+  public Future<CustomerStore.Saved> put(String id, JsonNode body, Caller caller) {
+    try {
+      return put(CustomerProfiles.read(id, body), caller);
+    } catch (InvalidCustomerException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** Creates or replaces an already read profile, as an import does row by row; the checks of {@link #put(String, JsonNode, Caller)}. */
+  public Future<CustomerStore.Saved> put(CustomerProfile profile, Caller caller) {
+    if (profile.ownerDealerId() != null && !directory.hasDealer(profile.ownerDealerId())) {
+      return Future.failedFuture(new UnknownOwnerDealerException(profile.ownerDealerId()));
+    }
+    if (caller.unrestricted()) {
+      return store.put(profile);
+    }
+    if (!mayWrite(caller, profile)) {
+      return Future.failedFuture(new CustomerOutOfScopeException(profile.id(), profile.country(), caller.countries()));
+    }
+    return store.get(profile.id()).compose(existing -> existing.isPresent() && !mayWrite(caller, existing.get())
+        ? Future.failedFuture(new CustomerOutOfScopeException(profile.id(), existing.get().country(), caller.countries()))
+        : store.put(profile));
+  }
+
+  /** The profile {@code id}, if the caller may see it. */
+  public Future<CustomerProfile> get(String id, Caller caller) {
+    return store.get(id).compose(found -> visible(found, caller, "with id '" + id + "'"));
+  }
+
+  /** The profile that has {@code identity}, if the caller may see it. */
+  public Future<CustomerProfile> find(Identity identity, Caller caller) {
+    return store.findByIdentity(identity).compose(found -> visible(found, caller, "with " + identity));
+  }
+
+  /** The profile that has {@code identity}, whoever asks: for routing inside the engine. */
+  public Future<Optional<CustomerProfile>> identify(Identity identity) {
+    return store.findByIdentity(identity);
+  }
+
+  /** Removes the profile {@code id} and releases its identities; answers what was removed. */
+  public Future<CustomerProfile> erase(String id, Caller caller) {
+    return get(id, caller).compose(profile -> store.erase(id)
+        .compose(removed -> removed.isPresent()
+            ? Future.succeededFuture(removed.get())
+            : Future.failedFuture(new CustomerNotFoundException("with id '" + id + "'"))));
+  }
+
+  private static boolean mayWrite(Caller caller, CustomerProfile profile) {
+    return profile.country() != null && caller.countries().contains(profile.country());
+  }
+
+  private static Future<CustomerProfile> visible(Optional<CustomerProfile> found, Caller caller, String what) {
+    return found.isPresent() && caller.mayActOnCustomer(found.get().country(), found.get().ownerDealerId())
+        ? Future.succeededFuture(found.get())
+        : Future.failedFuture(new CustomerNotFoundException(what));
+  }
+}
