@@ -3,6 +3,7 @@ package io.omniroute.rules;
 import io.omniroute.rules.model.Channel;
 import io.omniroute.rules.model.Contact;
 import io.omniroute.rules.model.Knowledge;
+import io.omniroute.rules.model.Relationship;
 import io.omniroute.rules.model.Route;
 import io.omniroute.rules.model.Urgency;
 
@@ -70,6 +71,21 @@ public final class Assessment {
 
   public String getCustomerId() {
     return contact.getCustomerId();
+  }
+
+  /** See {@link Contact#getRelationship()}. */
+  public Relationship getRelationship() {
+    return contact.getRelationship();
+  }
+
+  /** See {@link Contact#getSegment()}. */
+  public String getSegment() {
+    return contact.getSegment();
+  }
+
+  /** Whether a customer profile identified the sender. */
+  public boolean isIdentified() {
+    return contact.getRelationship() != null;
   }
 
   public String getLanguage() {

@@ -9,6 +9,7 @@ import io.omniroute.rules.model.Channel;
 import io.omniroute.rules.model.Classification;
 import io.omniroute.rules.model.Contact;
 import io.omniroute.rules.model.Knowledge;
+import io.omniroute.rules.model.Relationship;
 import io.omniroute.rules.model.Level;
 import io.omniroute.rules.model.Route;
 import io.omniroute.rules.model.Urgency;
@@ -35,6 +36,7 @@ class DefaultPolicyTest {
   static final String ROUTE_CRITICAL = "Route: critical to the central desk";
   static final String ROUTE_EXPERT = "Route: topic to the expert team covering the country";
   static final String ROUTE_URGENT_SPECIFICATION = "Route: urgent specification to the country, dealer kept as context";
+  static final String ROUTE_DIRECT_CUSTOMER = "Route: specification from a direct customer to the country";
   static final String ROUTE_OWNER = "Route: specification to the relationship owner";
   static final String ROUTE_DEALER = "Route: specification to the dealer named on the contact";
   static final String ROUTE_SPECIFICATION_COUNTRY = "Route: specification without dealer to the country";
@@ -563,6 +565,53 @@ class DefaultPolicyTest {
 
       assertThat(decision.route()).isEqualTo(Route.dealer("DE-MUC-001", 20));
       assertThat(decision.trace()).contains(ROUTE_DEALER);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Is my car ready?", "Ist mein Auto fertig?"})
+    void routesSpecificationFromAnIndirectCustomerToTheOwnerWithNoDealerNamed(String text) {
+      Decision decision = decide(email(text).reference("vin", "WNW12345678901234").country("DE")
+          .ownerDealerId("DE-MUC-001").relationship(Relationship.INDIRECT));
+
+      assertThat(decision.route().queue()).isEqualTo("dealer:DE-MUC-001");
+      assertThat(decision.trace()).contains(ROUTE_OWNER);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"When is my car's service due?", "Wann ist die Inspektion meines Autos fällig?"})
+    void routesSpecificationFromAnIndirectCustomerToTheOwnerOverAnotherNamedDealer(String text) {
+      Decision decision = decide(email(text).reference("vin", "WNW12345678901234").dealerId("DE-BER-001")
+          .ownerDealerId("DE-MUC-001").relationship(Relationship.INDIRECT));
+
+      assertThat(decision.route().queue()).isEqualTo("dealer:DE-MUC-001");
+      assertThat(decision.trace()).contains(ROUTE_OWNER).doesNotContain(ROUTE_DEALER);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Is my car ready?", "Ist mein Auto fertig?"})
+    void routesSpecificationFromADirectCustomerToTheCountryEvenWithADealerNamed(String text) {
+      Decision decision = decide(email(text).reference("vin", "WNW12345678901234").country("DE")
+          .dealerId("DE-MUC-001").relationship(Relationship.DIRECT));
+
+      assertThat(decision.route()).isEqualTo(Route.country("DE", 20));
+      assertThat(decision.trace()).contains(ROUTE_DIRECT_CUSTOMER).doesNotContain(ROUTE_DEALER);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"We had an accident with my car", "Wir hatten einen Unfall mit meinem Auto"})
+    void keepsEmergenciesAtTheCentralDeskForAnIndirectCustomer(String text) {
+      Decision decision = decide(email(text).reference("vin", "WNW12345678901234").country("DE")
+          .ownerDealerId("DE-MUC-001").relationship(Relationship.INDIRECT));
+
+      assertThat(decision.route().queue()).isEqualTo("central");
+    }
+
+    @Test
+    void keepsExpertTopicsWithTheExpertTeamForADirectCustomer() {
+      Decision decision = decide(email("The battery of my car loses range").reference("vin", "WNW12345678901234")
+          .country("DE").relationship(Relationship.DIRECT));
+
+      assertThat(decision.route().queue()).startsWith("expert:");
     }
 
     @Test

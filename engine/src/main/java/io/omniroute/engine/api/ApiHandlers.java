@@ -38,6 +38,7 @@ public record ApiHandlers(Function<String, Handler<RoutingContext>> access, Cont
         Map.entry("getCustomer", customers::get),
         Map.entry("findCustomer", customers::find),
         Map.entry("eraseCustomer", customers::erase),
+        Map.entry("importCustomers", customers::importCustomers),
         Map.entry("listRules", rules::list),
         Map.entry("listRuleVersions", rules.inScope(rules::versions)),
         Map.entry("getRuleVersion", rules.inScope(rules::version)),

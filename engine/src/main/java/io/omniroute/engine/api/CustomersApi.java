@@ -9,11 +9,13 @@ import io.omniroute.engine.customer.Identity;
 import io.omniroute.engine.http.Callers;
 import io.omniroute.engine.http.Problem;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
-/** Handlers for {@code /v1/customers}: create or replace, read, look up by identity, erase. Stateless, shared by verticles. */
+/** Handlers for {@code /v1/customers}: create or replace, read, look up by identity, erase, import. Stateless, shared by verticles. */
 public final class CustomersApi {
   private final CustomerService customers;
 
@@ -72,6 +74,22 @@ public final class CustomersApi {
     customers.erase(ctx.pathParam("customerId"), Callers.of(ctx))
         .onSuccess(erased -> Responses.json(ctx, 200, new JsonObject().put("id", erased.id()).put("erased", true)))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * Streams {@code POST /v1/customers/import}: JSON Lines or CSV, record by record, never the whole
+   * body in memory; answers the report once the last row is stored or rejected.
+   */
+  void importCustomers(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    Optional<String> refused = ImportStream.mediaTypeProblem(request.getHeader(HttpHeaders.CONTENT_TYPE),
+        request.getHeader(HttpHeaders.CONTENT_ENCODING));
+    if (refused.isPresent()) {
+      ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+      Problem.send(ctx, 415, "Unsupported media type", refused.get());
+      return;
+    }
+    new ImportStream(ctx, customers, Callers.of(ctx)).start();
   }
 
   private static Buffer json(CustomerProfile profile) {

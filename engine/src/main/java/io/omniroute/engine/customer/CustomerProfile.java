@@ -1,5 +1,6 @@
 package io.omniroute.engine.customer;
 
+import io.omniroute.rules.model.Relationship;
 import java.util.ArrayList;
 import java.util.List;
 

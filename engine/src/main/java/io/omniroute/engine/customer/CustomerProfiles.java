@@ -1,5 +1,6 @@
 package io.omniroute.engine.customer;
 
+import io.omniroute.rules.model.Relationship;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * running engine: 401 without a known token, 403 exactly where {@link AccessPolicy} denies (whose
  * matrix {@code AccessPolicyTest} spells out), 404 for a dealer completing a contact that is not
  * in its own queue or reading a customer it does not own (the answer for an unknown id), 403 for a
- * country supervisor writing another country's customer, and otherwise the endpoint's own answer.
+ * country supervisor writing another country's customer (in an import: that row is rejected), and
+ * otherwise the endpoint's own answer.
  */
 class RoleMatrixIT {
   private static final String DEALER_MAIL = ApiAccessIT.DEALER_MAIL;
@@ -53,6 +54,8 @@ class RoleMatrixIT {
         case "GET" -> client.get(path);
         case "PUT" -> client.put(path, body);
         case "DELETE" -> client.delete(path);
+        case "IMPORT" -> client.send(java.net.http.HttpRequest.newBuilder(client.uri(path))
+            .header("Content-Type", "application/x-ndjson").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
         default -> client.post(path, body);
       };
     }
@@ -78,6 +81,8 @@ class RoleMatrixIT {
     calls.add(new Call("putCustomer", Map.of(), "PUT", "/v1/customers/C-MATRIX", CUSTOMER, OWNS_CUSTOMER, 403));
     calls.add(new Call("getCustomer", Map.of(), "GET", "/v1/customers/C-MATRIX", null, OWNS_CUSTOMER, 404));
     calls.add(new Call("findCustomer", Map.of(), "GET", "/v1/customers?phone=%2B49891234567", null, OWNS_CUSTOMER, 404));
+    calls.add(new Call("importCustomers", Map.of(), "IMPORT", "/v1/customers/import",
+        new JsonObject(CUSTOMER).put("id", "C-IMPORTED").encode() + "\n", principal -> true, 200));
     calls.add(new Call("eraseCustomer", Map.of(), "DELETE", "/v1/customers/C-MATRIX", null, OWNS_CUSTOMER, 404));
     for (String queue : List.of("central", "country:DE", "dealer:DE-MUC-001", "dealer:DE-BER-001")) {
       Map<String, String> params = Map.of(AccessPolicy.QUEUE_PARAM, queue);

@@ -1,5 +1,6 @@
 package io.omniroute.engine.customer;
 
+import io.omniroute.rules.model.Relationship;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;

@@ -22,6 +22,8 @@ public final class Contact {
   private final String dealerId;
   private final String ownerDealerId;
   private final String language;
+  private final Relationship relationship;
+  private final String segment;
   private final String subject;
   private final String text;
   private final Map<String, String> references;
@@ -40,6 +42,8 @@ public final class Contact {
     this.dealerId = b.dealerId;
     this.ownerDealerId = b.ownerDealerId;
     this.language = b.language;
+    this.relationship = b.relationship;
+    this.segment = b.segment;
     this.subject = b.subject;
     this.text = b.text;
     this.references = Map.copyOf(b.references);
@@ -65,6 +69,8 @@ public final class Contact {
         .dealerId(dealerId)
         .ownerDealerId(ownerDealerId)
         .language(language)
+        .relationship(relationship)
+        .segment(segment)
         .subject(subject)
         .text(text)
         .references(references)
@@ -141,6 +147,19 @@ public final class Contact {
     return language;
   }
 
+  /**
+   * Who owns the relationship, from the customer's profile: {@code DIRECT} (the brand) or {@code
+   * INDIRECT} (a dealer, agency or broker); {@code null} when no profile identified the sender.
+   */
+  public Relationship getRelationship() {
+    return relationship;
+  }
+
+  /** The segment of the customer's profile, such as {@code fleet}; {@code null} when none. */
+  public String getSegment() {
+    return segment;
+  }
+
   public String getSubject() {
     return subject;
   }
@@ -173,6 +192,8 @@ public final class Contact {
     private String dealerId;
     private String ownerDealerId;
     private String language;
+    private Relationship relationship;
+    private String segment;
     private String subject;
     private String text;
     private Map<String, String> references = Map.of();
@@ -226,6 +247,18 @@ public final class Contact {
 
     public Builder language(String language) {
       this.language = language;
+      return this;
+    }
+
+    /** The relationship of the customer's profile; {@code null} when no profile identified the sender. */
+    public Builder relationship(Relationship relationship) {
+      this.relationship = relationship;
+      return this;
+    }
+
+    /** The segment of the customer's profile, such as {@code fleet}; {@code null} when none. */
+    public Builder segment(String segment) {
+      this.segment = segment;
       return this;
     }
 

@@ -14,6 +14,7 @@ import io.omniroute.rules.model.ContactText;
 import io.omniroute.rules.model.Knowledge;
 import io.omniroute.rules.model.Level;
 import io.omniroute.rules.model.QueueNames;
+import io.omniroute.rules.model.Relationship;
 import io.omniroute.rules.model.Route;
 import io.omniroute.rules.model.Urgency;
 import java.lang.reflect.Method;
@@ -42,7 +43,8 @@ final class FactModel {
 
   private static final List<Class<?>> OWN_TYPES = List.of(
       Assessment.class, Contact.class, ContactText.class, Route.class, Classification.class, Channel.class,
-      Knowledge.class, Level.class, Urgency.class, QueueNames.class, Directory.class, Country.class, Dealer.class,
+      Knowledge.class, Level.class, Urgency.class, Relationship.class, QueueNames.class, Directory.class, Country.class,
+      Dealer.class,
       ExpertTeam.class, Topic.class, ServiceLevels.class);
 
   private static final Set<String> OBJECT_METHODS = Set.of("equals", "hashCode", "toString", "compareTo", "name", "ordinal");

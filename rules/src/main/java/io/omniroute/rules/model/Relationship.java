@@ -1,4 +1,4 @@
-package io.omniroute.engine.customer;
+package io.omniroute.rules.model;
 
 import java.util.Locale;
 
