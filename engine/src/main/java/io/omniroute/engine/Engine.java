@@ -11,6 +11,7 @@ import io.omniroute.engine.auth.Authorizer;
 import io.omniroute.engine.escalation.EscalationScheduler;
 import io.omniroute.engine.contact.ContactEvents;
 import io.omniroute.engine.contact.ContactService;
+import io.omniroute.engine.customer.CustomerIdentification;
 import io.omniroute.engine.customer.CustomerService;
 import io.omniroute.engine.metrics.ContactMetrics;
 import io.omniroute.engine.metrics.EngineMetrics;
@@ -86,8 +87,8 @@ public final class Engine {
         .compose(directory -> RulesService.start(vertx, ruleStore, directory, options.serviceLevels(), metrics, clock)
             .compose(rules -> vertx.executeBlocking(ApiContract::load, false).compose(contract -> {
               directory.queues().keySet().forEach(metrics::knownQueue);
-              ContactService contacts =
-                  new ContactService(store, rules::current, recent, directory, options.serviceLevels(), events, clock);
+              ContactService contacts = new ContactService(store, rules::current, recent, directory,
+                  options.serviceLevels(), events, new CustomerIdentification(stores.customers()), clock);
               escalation.set(new EscalationScheduler(contacts));
               ApiHandlers api = new ApiHandlers(
                   Authorizer.create(options.tokens())::forOperation,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import io.omniroute.engine.queue.ContactCustomer;
 import io.omniroute.engine.queue.ContactRecord;
 import io.omniroute.engine.queue.HistoryEvent;
 import io.omniroute.rules.Decision;
@@ -26,7 +27,7 @@ public final class ContactJson {
 
   private ContactJson() {}
 
-  /** The intake answer: id, status, classification, route, trace, rulesVersion. */
+  /** The intake answer: id, status, classification, route, trace, rulesVersion, customer. */
   public static Buffer decision(ContactRecord record) {
     return write(json -> {
       json.writeStartObject();
@@ -101,6 +102,13 @@ public final class ContactJson {
     }
     json.writeEndArray();
     json.writeStringField("rulesVersion", decision.rulesVersion());
+    ContactCustomer customer = record.customer();
+    json.writeObjectFieldStart("customer");
+    json.writeStringField("id", customer.id());
+    json.writeStringField("identification", customer.identification().name());
+    json.writeStringField("relationship", customer.relationship().wireName());
+    json.writeStringField("ownerDealerId", customer.ownerDealerId());
+    json.writeEndObject();
   }
 
   private static void route(JsonGenerator json, Route route, Instant deadline, Decision decision) throws IOException {

@@ -51,11 +51,12 @@ public final class ContactService {
       Directory directory,
       ServiceLevels serviceLevels,
       ContactEvents events,
+      SenderIdentification senders,
       Clock clock) {
     this.store = store;
     this.directory = directory;
     this.events = events;
-    this.intake = new Intake(store, rules, recent, directory, serviceLevels, events, clock);
+    this.intake = new Intake(store, rules, recent, directory, serviceLevels, events, senders, clock);
     this.clock = clock;
   }
 

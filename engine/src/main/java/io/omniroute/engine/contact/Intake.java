@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omniroute.engine.queue.Accepted;
+import io.omniroute.engine.queue.ContactCustomer;
 import io.omniroute.engine.queue.ContactPayload;
 import io.omniroute.engine.queue.ContactRecord;
 import io.omniroute.engine.queue.QueueStore;
@@ -20,8 +21,9 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * The first step of a contact's life: takes a validated contact request through resolution against
- * the directory, the routing decision and the store, atomically and idempotently, and publishes
+ * The first step of a contact's life: takes a validated contact request through the sender's
+ * identification ({@link SenderIdentification}: the customer profile it comes from), resolution
+ * against the directory, the routing decision and the store, atomically and idempotently, and publishes
  * {@link ContactEvent.Received}, {@link ContactEvent.Routed} and {@link ContactEvent.Queued} for a
  * new contact.
  *
@@ -39,6 +41,7 @@ final class Intake {
   private final ContactResolver resolver;
   private final ServiceLevels serviceLevels;
   private final ContactEvents events;
+  private final SenderIdentification senders;
   private final Clock clock;
 
   Intake(
@@ -48,6 +51,7 @@ final class Intake {
       Directory directory,
       ServiceLevels serviceLevels,
       ContactEvents events,
+      SenderIdentification senders,
       Clock clock) {
     this.store = store;
     this.rules = rules;
@@ -56,6 +60,7 @@ final class Intake {
     this.resolver = new ContactResolver(directory);
     this.serviceLevels = serviceLevels;
     this.events = events;
+    this.senders = senders;
     this.clock = clock;
   }
 
@@ -69,16 +74,25 @@ final class Intake {
    * @param idempotencyKey the {@code Idempotency-Key} header, or {@code null}
    */
   Future<Accepted> submit(JsonNode body, String caller, String idempotencyKey) {
+    Contact raw = ContactRequests.toContact(body);
+    return senders.identify(raw).compose(sender -> decideAndStore(body, raw, sender.orElse(null), caller, idempotencyKey));
+  }
+
+  private Future<Accepted> decideAndStore(
+      JsonNode body, Contact raw, SenderIdentification.Sender sender, String caller, String idempotencyKey) {
     String storageKey = idempotencyKey == null ? null : scopedKey(caller, idempotencyKey);
-    Contact contact = resolver.resolve(ContactRequests.toContact(body));
+    Contact contact = resolver.resolve(sender == null ? raw : withSender(raw, sender));
     long start = System.nanoTime();
     Decision decision = rules.get().decide(contact, directory, serviceLevels);
     long decisionNanos = System.nanoTime() - start;
     Instant now = clock.instant();
+    ContactCustomer customer = sender == null
+        ? ContactCustomer.unidentified(raw.getDealerId())
+        : new ContactCustomer(sender.customerId(), sender.relationship(), sender.ownerDealerId());
     ContactRecord record =
         ContactRecord.queued(
             store.newContactId(storageKey), now, ContactPayload.of(body), contact.getChannel().wireName(),
-            contact.getCountry(), decision);
+            contact.getCountry(), decision, customer);
     return store.accept(record, storageKey).compose(accepted -> {
       if (accepted.created()) {
         recent.add(record.id(), contact);
@@ -90,6 +104,18 @@ final class Intake {
       }
       return Future.succeededFuture(accepted);
     });
+  }
+
+  /** The contact as the rules see it with its sender's profile: the contact's own country and language first. */
+  private static Contact withSender(Contact raw, SenderIdentification.Sender sender) {
+    return raw.toBuilder()
+        .customerId(sender.customerId())
+        .ownerDealerId(sender.ownerDealerId())
+        .relationship(sender.relationship())
+        .segment(sender.segment())
+        .country(raw.getCountry() != null ? raw.getCountry() : sender.country())
+        .language(raw.getLanguage() != null ? raw.getLanguage() : sender.language())
+        .build();
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.omniroute.engine.customer;
 
 import io.vertx.core.Future;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,22 @@ public interface CustomerStore extends AutoCloseable {
 
   /** The profile that has this identity. */
   Future<Optional<CustomerProfile>> findByIdentity(Identity identity);
+
+  /**
+   * The profile a contact comes from: the one with {@code id} if there is one, else the one the
+   * first of {@code identities} that belongs to anybody belongs to. This default asks one
+   * question after the other; a remote store answers in one round trip.
+   *
+   * @param id the customer id the contact names, or {@code null}
+   * @param identities the sender's identities, most telling first
+   */
+  default Future<Optional<CustomerProfile>> identify(String id, List<Identity> identities) {
+    Future<Optional<CustomerProfile>> found = id == null ? Future.succeededFuture(Optional.empty()) : get(id);
+    for (Identity identity : identities) {
+      found = found.compose(profile -> profile.isPresent() ? Future.succeededFuture(profile) : findByIdentity(identity));
+    }
+    return found;
+  }
 
   /** Removes the profile and releases its identities; answers what was removed. */
   Future<Optional<CustomerProfile>> erase(String id);

@@ -2,6 +2,7 @@ package io.omniroute.engine.metrics;
 
 import io.omniroute.engine.contact.ContactEvent;
 import io.omniroute.engine.contact.ContactEvents;
+import io.omniroute.engine.queue.ContactCustomer;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +29,9 @@ public final class ContactMetrics implements Consumer<ContactEvent> {
       if (routed.decision().fallback()) {
         metrics.fallbackUsed(routed.decision().stoppedAtFiringLimit());
       }
-      metrics.contactReceived(routed.contact().channel(), routed.decision().route().level());
+      ContactCustomer customer = routed.contact().customer();
+      metrics.contactReceived(routed.contact().channel(), routed.decision().route().level(),
+          customer.identification().name(), customer.relationship().wireName());
     } else if (event instanceof ContactEvent.Assigned assigned) {
       metrics.claimed(assigned.contact().route().level(), assigned.waited());
     } else if (event instanceof ContactEvent.Escalated escalated) {

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The engine's meters, named per DESIGN.md section 4 and scraped from {@code /metrics}:
  *
  * <ul>
- *   <li>{@code omniroute_contacts_received_total{channel,level}}
+ *   <li>{@code omniroute_contacts_received_total{channel,level,identification,relationship}}
  *   <li>{@code omniroute_routing_decision_duration_seconds} (histogram)
  *   <li>{@code omniroute_queue_depth{queue,level}} and {@code omniroute_queue_oldest_wait_seconds{queue,level}}
  *   <li>{@code omniroute_escalations_total{from,to}}
@@ -72,10 +72,15 @@ public final class EngineMetrics {
     return registry.scrape();
   }
 
-  public void contactReceived(String channel, Level level) {
+  /**
+   * A contact accepted through {@code channel}, routed to {@code level}, from a sender in one of the
+   * four relationship sectors ({@code identification} IDENTIFIED or UNIDENTIFIED, {@code
+   * relationship} direct or indirect).
+   */
+  public void contactReceived(String channel, Level level, String identification, String relationship) {
     Counter.builder("omniroute.contacts.received")
-        .description("Contacts accepted, by channel and by the level they were routed to")
-        .tags("channel", channel, "level", level.name())
+        .description("Contacts accepted, by channel, by the level they were routed to and by relationship sector")
+        .tags("channel", channel, "level", level.name(), "identification", identification, "relationship", relationship)
         .register(registry)
         .increment();
   }

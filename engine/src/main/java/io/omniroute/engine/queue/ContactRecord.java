@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param route where the contact waits now (the decision's route until it escalates)
  * @param deadline when the first response is due in the current queue
  * @param agent the agent that claimed the contact, or {@code null}
+ * @param customer who the contact came from: identified or not, and the relationship sector
  */
 public record ContactRecord(
     String id,
@@ -36,7 +37,8 @@ public record ContactRecord(
     Instant deadline,
     ContactStatus status,
     String agent,
-    List<HistoryEvent> history) {
+    List<HistoryEvent> history,
+    ContactCustomer customer) {
   private static final Interner<Decision> DECISIONS = new Interner<>(16_384);
   private static final Interner<Route> ROUTES = new Interner<>(4_096);
 
@@ -48,11 +50,26 @@ public record ContactRecord(
     Objects.requireNonNull(status, "status");
     request = request == null ? ContactPayload.empty() : request;
     history = List.copyOf(history);
+    customer = customer == null ? ContactCustomer.UNIDENTIFIED_DIRECT : customer;
   }
 
-  /** A new, queued contact with its {@code received} and {@code routed} events. */
+  /** A record of an unidentified sender that came through the brand's own channels. */
+  public ContactRecord(
+      String id, Instant receivedAt, ContactPayload request, String channel, String country, Decision decision,
+      Route route, Instant deadline, ContactStatus status, String agent, List<HistoryEvent> history) {
+    this(id, receivedAt, request, channel, country, decision, route, deadline, status, agent, history, null);
+  }
+
+  /** A new, queued contact of an unidentified sender with its {@code received} and {@code routed} events. */
   public static ContactRecord queued(
       String id, Instant receivedAt, ContactPayload request, String channel, String country, Decision decided) {
+    return queued(id, receivedAt, request, channel, country, decided, null);
+  }
+
+  /** A new, queued contact from {@code customer} with its {@code received} and {@code routed} events. */
+  public static ContactRecord queued(
+      String id, Instant receivedAt, ContactPayload request, String channel, String country, Decision decided,
+      ContactCustomer customer) {
     Decision decision = DECISIONS.intern(decided);
     Instant deadline = receivedAt.plus(decision.responseTarget());
     List<HistoryEvent> history =
@@ -62,7 +79,7 @@ public record ContactRecord(
     return new ContactRecord(
         id, receivedAt, request, channel == null ? null : channel.intern(), country == null ? null : country.intern(),
         decision, decision.route(), deadline,
-        ContactStatus.QUEUED, null, history);
+        ContactStatus.QUEUED, null, history, customer);
   }
 
   /** This contact claimed by an agent. */
@@ -84,7 +101,7 @@ public record ContactRecord(
     List<HistoryEvent> events = new ArrayList<>(history);
     events.add(new HistoryEvent(HistoryEvent.ESCALATED, at, ("from " + route.queue() + " to " + to.queue()).intern()));
     return new ContactRecord(
-        id, receivedAt, request, channel, country, decision, ROUTES.intern(to), newDeadline, status, agent, events);
+        id, receivedAt, request, channel, country, decision, ROUTES.intern(to), newDeadline, status, agent, events, customer);
   }
 
   /** Whether this contact may escalate: still queued, below the central desk. */
@@ -98,6 +115,7 @@ public record ContactRecord(
     }
     List<HistoryEvent> events = new ArrayList<>(history);
     events.add(event);
-    return new ContactRecord(id, receivedAt, request, channel, country, decision, route, deadline, next, newAgent, events);
+    return new ContactRecord(
+        id, receivedAt, request, channel, country, decision, route, deadline, next, newAgent, events, customer);
   }
 }

@@ -35,7 +35,8 @@ class ContactServiceTest {
   private final ContactEvents events = new ContactEvents();
   private final List<ContactEvent> published = new ArrayList<>();
   private final ContactService contacts = new ContactService(new MemoryQueueStore(), () -> RULES,
-      new RecentContacts(10), DirectoryLoader.bundledSample(), ServiceLevels.defaults(), events, clock);
+      new RecentContacts(10), DirectoryLoader.bundledSample(), ServiceLevels.defaults(), events,
+      SenderIdentification.NONE, clock);
 
   ContactServiceTest() {
     events.subscribe(published::add);
@@ -126,7 +127,8 @@ class ContactServiceTest {
     });
     events.subscribe(seen::add);
     ContactService service = new ContactService(new MemoryQueueStore(), () -> RULES, new RecentContacts(10),
-        DirectoryLoader.bundledSample(), ServiceLevels.defaults(), events, clock);
+        DirectoryLoader.bundledSample(), ServiceLevels.defaults(), events,
+      SenderIdentification.NONE, clock);
 
     await(service.submit(body("email", "DE", "When is my service due?"), TELEPHONY, null));
 

@@ -27,10 +27,12 @@ class MetricsIT {
   }
 
   @Test
-  void countsContactsByChannelAndLevel() {
+  void countsContactsByChannelLevelAndRelationshipSector() {
     assertThat(scrape())
-        .contains("omniroute_contacts_received_total{channel=\"voice\",level=\"CENTRAL\"} 1.0")
-        .contains("omniroute_contacts_received_total{channel=\"email\",level=\"DEALER\"} 2.0");
+        .contains("omniroute_contacts_received_total{channel=\"voice\",identification=\"UNIDENTIFIED\",level=\"CENTRAL\","
+            + "relationship=\"direct\"} 1.0")
+        .contains("omniroute_contacts_received_total{channel=\"email\",identification=\"UNIDENTIFIED\",level=\"DEALER\","
+            + "relationship=\"indirect\"} 2.0");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.omniroute.engine.queue.memory;
 
+import io.omniroute.engine.queue.ContactCustomer;
 import io.omniroute.engine.queue.ContactPayload;
 import io.omniroute.engine.queue.ContactRecord;
 import io.omniroute.engine.queue.ContactStatus;
@@ -16,8 +17,8 @@ import java.util.List;
  * A contact as the memory store holds it: what is the contact's own packed into two byte arrays,
  * one with what never changes (when it was received, its id, its idempotency key, the payload as
  * received), one with what each transition changes (the deadline, the history), and what contacts
- * share (the decision, the route, the channel, the country, the agent, the status) as references to
- * the one instance of each that {@link ContactRecord} keeps. A stored contact lives for hours, and a
+ * share (the decision, the route, the channel, the country, the agent, the status, the customer
+ * sector) as references to the one instance of each that {@link ContactRecord} keeps. A stored contact lives for hours, and a
  * young collection copies every contact accepted or changed since the one before: packed, that is
  * this object and its arrays (a claim or an escalation only the small second one), where a {@link
  * ContactRecord} with its strings, instants, lists and history events was about twenty objects
@@ -41,6 +42,7 @@ class PackedContact {
   private String country;
   private String agent;
   private ContactStatus status;
+  private ContactCustomer customer;
 
   PackedContact(ContactRecord record, String idempotencyKey) {
     byte[] id = utf8(record.id());
@@ -77,7 +79,8 @@ class PackedContact {
     for (int i = 0; i < events; i++) {
       history.add(new HistoryEvent(readText(state), readInstant(state), readText(state)));
     }
-    return new ContactRecord(id, receivedAt, request, channel, country, decision, route, deadline, status, agent, history);
+    return new ContactRecord(
+        id, receivedAt, request, channel, country, decision, route, deadline, status, agent, history, customer);
   }
 
   final String id() {
@@ -144,6 +147,7 @@ class PackedContact {
     this.country = record.country();
     this.agent = record.agent();
     this.status = record.status();
+    this.customer = record.customer();
   }
 
   private boolean textAt(int position, String text) {

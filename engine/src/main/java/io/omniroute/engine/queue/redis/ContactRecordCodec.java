@@ -1,5 +1,6 @@
 package io.omniroute.engine.queue.redis;
 
+import io.omniroute.engine.queue.ContactCustomer;
 import io.omniroute.engine.queue.ContactPayload;
 import io.omniroute.engine.queue.ContactRecord;
 import io.omniroute.engine.queue.ContactStatus;
@@ -8,6 +9,7 @@ import io.omniroute.rules.Decision;
 import io.omniroute.rules.model.Classification;
 import io.omniroute.rules.model.Knowledge;
 import io.omniroute.rules.model.Level;
+import io.omniroute.rules.model.Relationship;
 import io.omniroute.rules.model.Route;
 import io.omniroute.rules.model.Urgency;
 import io.vertx.core.json.JsonArray;
@@ -52,6 +54,10 @@ final class ContactRecordCodec {
         .put("status", r.status().name())
         .put("agent", r.agent())
         .put("history", history)
+        .put("customer", new JsonObject()
+            .put("id", r.customer().id())
+            .put("relationship", r.customer().relationship().name())
+            .put("ownerDealerId", r.customer().ownerDealerId()))
         .encode();
   }
 
@@ -86,7 +92,14 @@ final class ContactRecordCodec {
         deadline == null ? null : Instant.parse(deadline),
         ContactStatus.valueOf(j.getString("status")),
         j.getString("agent"),
-        history);
+        history,
+        customer(j.getJsonObject("customer")));
+  }
+
+  private static ContactCustomer customer(JsonObject j) {
+    return j == null
+        ? null
+        : new ContactCustomer(j.getString("id"), Relationship.valueOf(j.getString("relationship")), j.getString("ownerDealerId"));
   }
 
   private static JsonObject route(Route route) {
