@@ -94,7 +94,8 @@ public final class Engine {
                   Authorizer.create(options.tokens())::forOperation,
                   new ContactsApi(contacts),
                   new QueuesApi(contacts, clock),
-                  new CustomersApi(new CustomerService(stores.customers(), directory)),
+                  new CustomersApi(
+                      new CustomerService(stores.customers(), directory, contacts, ruleStore::appendAudit, clock)),
                   new RulesApi(rules, recent, directory),
                   new OpsApi(contacts, metrics, clock));
               return vertx.deployVerticle(() -> {

@@ -44,6 +44,9 @@ public final class ContactJson {
       json.writeStringField("receivedAt", record.receivedAt().toString());
       json.writeFieldName("contact");
       json.writeRawValue(record.request().json());
+      if (record.isErased()) {
+        json.writeBooleanField("erased", true);
+      }
       json.writeFieldName("current");
       route(json, record.route(), record.deadline(), null);
       if (record.agent() != null) {

@@ -72,7 +72,8 @@ public final class CustomersApi {
 
   void erase(RoutingContext ctx) {
     customers.erase(ctx.pathParam("customerId"), Callers.of(ctx))
-        .onSuccess(erased -> Responses.json(ctx, 200, new JsonObject().put("id", erased.id()).put("erased", true)))
+        .onSuccess(erased -> Responses.json(ctx, 200, new JsonObject()
+            .put("id", erased.customerId()).put("erased", true).put("contacts", erased.contacts())))
         .onFailure(ctx::fail);
   }
 

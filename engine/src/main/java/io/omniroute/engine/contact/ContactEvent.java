@@ -42,4 +42,7 @@ public sealed interface ContactEvent {
 
   /** The customer left before it was finished. */
   record Abandoned(ContactRecord contact, Instant at) implements ContactEvent {}
+
+  /** Its sender's personal data was erased: the customer asked to be forgotten. */
+  record Erased(ContactRecord contact, Instant at) implements ContactEvent {}
 }

@@ -41,6 +41,7 @@ public final class ContactService {
   private final QueueStore store;
   private final Directory directory;
   private final ContactEvents events;
+  private final RecentContacts recent;
   private final Intake intake;
   private final Clock clock;
 
@@ -56,6 +57,7 @@ public final class ContactService {
     this.store = store;
     this.directory = directory;
     this.events = events;
+    this.recent = recent;
     this.intake = new Intake(store, rules, recent, directory, serviceLevels, events, senders, clock);
     this.clock = clock;
   }
@@ -137,6 +139,26 @@ public final class ContactService {
         }
       }
       return Future.all(steps).map(all -> (int) steps.stream().filter(Future::result).count());
+    });
+  }
+
+  /**
+   * Erases the personal data of every stored contact of the customer {@code customerId} ({@link
+   * ContactRecord#erased}), and forgets them among the contacts this node keeps for simulations;
+   * answers how many were erased.
+   */
+  public Future<Integer> eraseCustomer(String customerId) {
+    Instant now = clock.instant();
+    recent.forgetCustomer(customerId);
+    return store.contactsOf(customerId).compose(ids -> {
+      List<Future<Boolean>> erasures = new ArrayList<>(ids.size());
+      for (String id : ids) {
+        erasures.add(store.erase(id, now).map(erased -> {
+          erased.ifPresent(record -> events.publish(new ContactEvent.Erased(record, now)));
+          return erased.isPresent();
+        }));
+      }
+      return Future.all(erasures).map(all -> (int) erasures.stream().filter(Future::result).count());
     });
   }
 

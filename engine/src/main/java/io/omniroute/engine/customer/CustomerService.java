@@ -2,9 +2,13 @@ package io.omniroute.engine.customer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omniroute.engine.Caller;
+import io.omniroute.engine.contact.ContactService;
+import io.omniroute.engine.rules.AuditEntry;
 import io.omniroute.rules.directory.Directory;
 import io.vertx.core.Future;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The single customer view: creates, replaces, reads, looks up and erases customer profiles, with
@@ -20,10 +24,22 @@ import java.util.Optional;
 public final class CustomerService {
   private final CustomerStore store;
   private final Directory directory;
+  private final ContactService contacts;
+  private final Function<AuditEntry, Future<Void>> audit;
+  private final Clock clock;
 
-  public CustomerService(CustomerStore store, Directory directory) {
+  /**
+   * @param contacts whose contacts an erasure erases too
+   * @param audit where erasures are recorded (the engine's audit log)
+   */
+  public CustomerService(
+      CustomerStore store, Directory directory, ContactService contacts, Function<AuditEntry, Future<Void>> audit,
+      Clock clock) {
     this.store = store;
     this.directory = directory;
+    this.contacts = contacts;
+    this.audit = audit;
+    this.clock = clock;
   }
 
   /**
@@ -70,13 +86,25 @@ public final class CustomerService {
     return store.findByIdentity(identity);
   }
 
-  /** Removes the profile {@code id} and releases its identities; answers what was removed. */
-  public Future<CustomerProfile> erase(String id, Caller caller) {
-    return get(id, caller).compose(profile -> store.erase(id)
+  /**
+   * Erases the customer {@code id}: removes the profile and releases its identities, erases the
+   * personal data of the customer's contacts ({@link ContactService#eraseCustomer}), and records
+   * the erasure in the audit log. Answers how many contacts were erased.
+   */
+  public Future<Erasure> erase(String id, Caller caller) {
+    return get(id, caller)
+        .compose(profile -> store.erase(id))
         .compose(removed -> removed.isPresent()
-            ? Future.succeededFuture(removed.get())
-            : Future.failedFuture(new CustomerNotFoundException("with id '" + id + "'"))));
+            ? contacts.eraseCustomer(id)
+            : Future.failedFuture(new CustomerNotFoundException("with id '" + id + "'")))
+        .compose(erasedContacts -> audit.apply(new AuditEntry(clock.instant(), caller.name(), AuditEntry.ERASED,
+                AuditEntry.CUSTOMERS, 0, "customer " + id + " erased with the personal data of " + erasedContacts
+                    + (erasedContacts == 1 ? " contact" : " contacts")))
+            .map(recorded -> new Erasure(id, erasedContacts)));
   }
+
+  /** What an erasure did: the customer and how many of its contacts lost their personal data. */
+  public record Erasure(String customerId, int contacts) {}
 
   private static boolean mayWrite(Caller caller, CustomerProfile profile) {
     return profile.country() != null && caller.countries().contains(profile.country());

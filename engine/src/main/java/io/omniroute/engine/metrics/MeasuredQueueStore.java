@@ -38,7 +38,8 @@ import java.util.function.Supplier;
 public final class MeasuredQueueStore implements QueueStore {
   /** The store operations, as named in the {@code operation} label. */
   enum Operation {
-    ACCEPT, FIND, CLAIM, COMPLETE, ABANDON, QUEUE_STATS, WAITING, DUE_FOR_ESCALATION, ESCALATE, PING;
+    ACCEPT, FIND, CLAIM, COMPLETE, ABANDON, QUEUE_STATS, WAITING, DUE_FOR_ESCALATION, ESCALATE, PING, CONTACTS_OF,
+    ERASE;
 
     final String label = name().toLowerCase(Locale.ROOT);
   }
@@ -106,6 +107,16 @@ public final class MeasuredQueueStore implements QueueStore {
   @Override
   public Future<Void> ping() {
     return measured(Operation.PING, store::ping);
+  }
+
+  @Override
+  public Future<List<String>> contactsOf(String customerId) {
+    return measured(Operation.CONTACTS_OF, () -> store.contactsOf(customerId));
+  }
+
+  @Override
+  public Future<Optional<ContactRecord>> erase(String id, Instant at) {
+    return measured(Operation.ERASE, () -> store.erase(id, at));
   }
 
   @Override

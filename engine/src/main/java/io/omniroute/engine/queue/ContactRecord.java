@@ -96,6 +96,30 @@ public record ContactRecord(
     return moved(ContactStatus.ABANDONED, agent, new HistoryEvent(HistoryEvent.ABANDONED, at, "the customer left"));
   }
 
+  /**
+   * This contact with its sender's personal data erased (the customer's right to be forgotten):
+   * what was received becomes {@code {"channel": ..., "erased": true}} and the customer's id and
+   * owner are dropped; the channel, the times, the decision, the route, the status, the agent and
+   * the history stay, for metrics and audits.
+   */
+  public ContactRecord erased(Instant at) {
+    List<HistoryEvent> events = new ArrayList<>(history);
+    events.add(new HistoryEvent(HistoryEvent.ERASED, at, "personal data erased"));
+    ContactPayload marker = ContactPayload.ofJsonText("{\"channel\":\"" + channel + "\",\"erased\":true}");
+    return new ContactRecord(
+        id, receivedAt, marker, channel, country, decision, route, deadline, status, agent, events, customer.withoutIdentity());
+  }
+
+  /** Whether this contact's personal data was erased. */
+  public boolean isErased() {
+    for (HistoryEvent event : history) {
+      if (HistoryEvent.ERASED.equals(event.type())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** This contact moved one step up its ladder, with a new deadline. */
   public ContactRecord escalated(Route to, Instant newDeadline, Instant at) {
     List<HistoryEvent> events = new ArrayList<>(history);

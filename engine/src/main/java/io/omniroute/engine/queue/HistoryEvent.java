@@ -15,6 +15,7 @@ public record HistoryEvent(String type, Instant at, String detail) {
   public static final String ASSIGNED = "assigned";
   public static final String COMPLETED = "completed";
   public static final String ABANDONED = "abandoned";
+  public static final String ERASED = "erased";
 
   public HistoryEvent {
     Objects.requireNonNull(type, "type");

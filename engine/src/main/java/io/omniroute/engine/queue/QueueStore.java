@@ -68,6 +68,15 @@ public interface QueueStore extends AutoCloseable {
   /** Succeeds when the store can serve requests. */
   Future<Void> ping();
 
+  /** The ids of the stored contacts that came from the customer {@code customerId}. */
+  Future<List<String>> contactsOf(String customerId);
+
+  /**
+   * Erases the personal data of the contact {@code id} ({@link ContactRecord#erased}); answers the
+   * erased record, or empty when the contact is gone. Its status, queue and deadline do not change.
+   */
+  Future<Optional<ContactRecord>> erase(String id, Instant at);
+
   @Override
   void close();
 }

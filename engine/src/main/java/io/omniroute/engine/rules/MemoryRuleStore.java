@@ -69,6 +69,12 @@ public final class MemoryRuleStore implements RuleStore {
   }
 
   @Override
+  public synchronized Future<Void> appendAudit(AuditEntry entry) {
+    audit.add(entry);
+    return Future.succeededFuture();
+  }
+
+  @Override
   public synchronized Future<List<AuditEntry>> audit(int limit) {
     return Future.succeededFuture(List.copyOf(audit.subList(Math.max(0, audit.size() - limit), audit.size())));
   }

@@ -36,6 +36,16 @@ public final class RecentContacts {
     ring.set((int) (n % ring.length()), new Seen(id, contact));
   }
 
+  /** Forgets every remembered contact of the customer {@code customerId}: after an erasure. */
+  public void forgetCustomer(String customerId) {
+    for (int i = 0; i < ring.length(); i++) {
+      Seen entry = ring.get(i);
+      if (entry != null && customerId.equals(entry.contact().getCustomerId())) {
+        ring.compareAndSet(i, entry, null);
+      }
+    }
+  }
+
   /** Up to {@code limit} of the newest contacts, oldest first. */
   public List<Seen> last(int limit) {
     long end = added.get();

@@ -183,6 +183,13 @@ public final class RedisRuleStore implements RuleStore {
   }
 
   @Override
+  public Future<Void> appendAudit(AuditEntry entry) {
+    String line = new JsonObject().put("at", entry.at().toString()).put("actor", entry.actor()).put("action", entry.action())
+        .put("scope", entry.scope()).put("version", entry.version()).put("comment", entry.comment()).encode();
+    return RedisCalls.future(redis.rpush(auditKey(), line)).mapEmpty();
+  }
+
+  @Override
   public Future<List<AuditEntry>> audit(int limit) {
     return RedisCalls.future(redis.lrange(auditKey(), -limit, -1)).map(lines -> {
       List<AuditEntry> entries = new ArrayList<>(lines.size());

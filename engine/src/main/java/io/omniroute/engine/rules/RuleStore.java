@@ -46,6 +46,9 @@ public interface RuleStore extends AutoCloseable {
    */
   Future<Void> activate(String scope, int version, String actor, String comment, Instant now);
 
+  /** Adds an entry to the audit log for something done outside the rules, such as an erasure. */
+  Future<Void> appendAudit(AuditEntry entry);
+
   /** The newest {@code limit} audit entries, oldest first. */
   Future<List<AuditEntry>> audit(int limit);
 

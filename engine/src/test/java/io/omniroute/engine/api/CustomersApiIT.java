@@ -154,6 +154,40 @@ class CustomersApiIT {
     assertThat(engine.put("/v1/customers/C-4004", ANNA).statusCode()).isEqualTo(201);
   }
 
+  @Test
+  void erasingACustomerErasesThePersonalDataOfTheirContactsAndIsAudited() {
+    engine.put("/v1/customers/C-1001", ANNA);
+    String mail = "{\"channel\":\"email\",\"from\":{\"email\":\"anna.berger@example.com\"},\"subject\":\"My car\","
+        + "\"references\":{\"vin\":\"WNW12345678901234\"},\"text\":\"Anna Berger here, is my car ready?\"}";
+    String first = engine.createContact(mail).getString("id");
+    String second = engine.createContact(mail).getString("id");
+    String someoneElse = engine.createContact("{\"channel\":\"chat\",\"country\":\"DE\",\"text\":\"Opening hours?\"}")
+        .getString("id");
+    engine.as("demo-dealer-de-muc-001").post("/v1/queues/dealer:DE-MUC-001/claim", "{\"agent\":\"sepp\"}");
+
+    HttpResponse<String> erased = engine.as("demo-supervisor-de").delete("/v1/customers/C-1001");
+
+    assertThat(new JsonObject(erased.body()).getInteger("contacts")).isEqualTo(2);
+    for (String id : new String[] {first, second}) {
+      JsonObject contact = new JsonObject(engine.get("/v1/contacts/" + id).body());
+      assertThat(contact.getBoolean("erased")).isTrue();
+      assertThat(contact.getJsonObject("contact")).isEqualTo(new JsonObject().put("channel", "email").put("erased", true));
+      assertThat(contact.encode()).doesNotContain("Anna", "anna", "WNW12345678901234", "C-1001");
+      assertThat(contact.getJsonObject("route").getString("queue")).isEqualTo("dealer:DE-MUC-001");
+      assertThat(contact.getJsonObject("classification").getString("knowledge")).isEqualTo("SPECIFICATION");
+      assertThat(contact.getJsonObject("customer").getString("identification")).isEqualTo("UNIDENTIFIED");
+    }
+    assertThat(new JsonObject(engine.get("/v1/contacts/" + first).body()).getString("status")).isEqualTo("ASSIGNED");
+    assertThat(new JsonObject(engine.get("/v1/contacts/" + someoneElse).body()).containsKey("erased")).isFalse();
+    JsonObject audit = new JsonObject(engine.get("/v1/audit?limit=1").body()).getJsonArray("entries").getJsonObject(0);
+    assertThat(audit.getString("action")).isEqualTo("erased");
+    assertThat(audit.getString("actor")).isEqualTo("demo-supervisor-de");
+    assertThat(audit.getString("comment")).contains("C-1001", "2 contacts");
+    assertThat(engine.createContact(mail).getJsonObject("customer").getString("identification")).isEqualTo("UNIDENTIFIED");
+    assertThat(engine.as("demo-dealer-de-muc-001").post("/v1/contacts/" + first + "/complete", "{}").statusCode())
+        .isEqualTo(200);
+  }
+
   private static String id(HttpResponse<String> response) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return new JsonObject(response.body()).getString("id");

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.fail;
 import io.omniroute.rules.Decision;
 import io.omniroute.rules.model.Classification;
 import io.omniroute.rules.model.Knowledge;
+import io.omniroute.rules.model.Relationship;
 import io.omniroute.rules.model.Route;
 import io.omniroute.rules.model.Urgency;
 import io.vertx.core.Future;
@@ -58,6 +59,55 @@ public abstract class QueueStoreContract {
   @AfterEach
   void closeStore() {
     store.close();
+  }
+
+  // ---------------------------------------------------------------- customers and erasure
+
+  @Test
+  void findsTheContactsOfACustomer() {
+    accept(fromCustomer(queued("c-1", dealer(20), at(0)), "C-1001"));
+    accept(fromCustomer(queued("c-2", country(20), at(1)), "C-1001"));
+    accept(fromCustomer(queued("c-3", dealer(20), at(2)), "C-2002"));
+    accept(queued("c-4", dealer(20), at(3)));
+
+    assertThat(await(store.contactsOf("C-1001"))).containsExactlyInAnyOrder("c-1", "c-2");
+    assertThat(await(store.contactsOf("C-9999"))).isEmpty();
+  }
+
+  @Test
+  void erasureReplacesThePersonalDataAndKeepsStatusQueueAndHistory() {
+    accept(fromCustomer(queued("c-1", dealer(20), at(0)), "C-1001"));
+    accept(fromCustomer(queued("c-2", dealer(20), at(1)), "C-1001"));
+    ContactRecord claimed = claim(1).orElseThrow();
+
+    ContactRecord erasedClaimed = await(store.erase(claimed.id(), at(30))).orElseThrow();
+    ContactRecord erasedQueued = await(store.erase("c-2", at(30))).orElseThrow();
+
+    assertThat(erasedClaimed.request().json()).isEqualTo("{\"channel\":\"chat\",\"erased\":true}");
+    assertThat(erasedClaimed.customer().id()).isNull();
+    assertThat(erasedClaimed.isErased()).isTrue();
+    ContactRecord found = await(store.find(claimed.id())).orElseThrow();
+    assertThat(found).isEqualTo(erasedClaimed);
+    assertThat(found.status()).isEqualTo(ContactStatus.ASSIGNED);
+    assertThat(found.agent()).isEqualTo("agent-1");
+    assertThat(lastEvent(found).type()).isEqualTo(HistoryEvent.ERASED);
+    assertThat(await(store.find("c-2")).orElseThrow()).isEqualTo(erasedQueued);
+    assertThat(ids(await(store.waiting(DEALER_QUEUE, 10)))).containsExactly("c-2");
+    assertThat(await(store.contactsOf("C-1001"))).isEmpty();
+    assertThat(await(store.erase("no-such-contact", at(30)))).isEmpty();
+  }
+
+  @Test
+  void anErasedContactStaysErasedThroughLaterSteps() {
+    accept(fromCustomer(queued("c-1", dealer(20), at(0)), "C-1001"));
+    await(store.erase("c-1", at(5)));
+
+    ContactRecord claimed = claim(1).orElseThrow();
+    ContactRecord completed = await(store.complete("c-1", at(20)));
+
+    assertThat(claimed.isErased()).isTrue();
+    assertThat(completed.isErased()).isTrue();
+    assertThat(await(store.find("c-1")).orElseThrow().request().json()).contains("\"erased\":true");
   }
 
   // ---------------------------------------------------------------- accept and find
@@ -741,6 +791,12 @@ public abstract class QueueStoreContract {
             false);
     ContactPayload request = ContactPayload.of(new JsonObject().put("channel", "chat").put("text", "where is my car?"));
     return ContactRecord.queued(id, receivedAt, request, "chat", "DE", decision);
+  }
+
+  private static ContactRecord fromCustomer(ContactRecord contact, String customerId) {
+    return new ContactRecord(contact.id(), contact.receivedAt(), contact.request(), contact.channel(), contact.country(),
+        contact.decision(), contact.route(), contact.deadline(), contact.status(), contact.agent(), contact.history(),
+        new ContactCustomer(customerId, Relationship.INDIRECT, "DE-MUC-001"));
   }
 
   private static Route dealer(int priority) {

@@ -15,10 +15,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
@@ -55,6 +57,7 @@ public final class MemoryQueueStore implements QueueStore {
   private final Map<String, WaitingLine> queues = new HashMap<>();
   private final Map<Long, TimeOrderedLane<Stored>> deadlinesByTarget = new HashMap<>();
   private final ArrayDeque<Finished> finished = new ArrayDeque<>();
+  private final Map<String, Set<String>> contactsByCustomer = new HashMap<>();
   private long sequence;
 
   /** A store that keeps finished contacts for {@link #DEFAULT_RETENTION}. */
@@ -147,6 +150,9 @@ public final class MemoryQueueStore implements QueueStore {
         byIdempotencyKey.put(idempotencyKey, stored.slot);
       }
       byId.put(contact.id(), stored.slot);
+      if (contact.customer().id() != null) {
+        contactsByCustomer.computeIfAbsent(contact.customer().id(), c -> new HashSet<>()).add(contact.id());
+      }
       enqueue(stored, contact, contact.receivedAt());
       return new Accepted(contact, true);
     });
@@ -326,11 +332,42 @@ public final class MemoryQueueStore implements QueueStore {
       Stored forgotten = slots.get(slot);
       if (forgotten != null) {
         byId.remove(forgotten.id());
+        forgetCustomerOf(forgotten);
         String idempotencyKey = forgotten.idempotencyKey();
         if (idempotencyKey != null) {
           byIdempotencyKey.remove(idempotencyKey);
         }
         slots.remove(slot);
+      }
+    }
+  }
+
+  @Override
+  public Future<List<String>> contactsOf(String customerId) {
+    return call(() -> List.copyOf(contactsByCustomer.getOrDefault(customerId, Set.of())));
+  }
+
+  @Override
+  public Future<Optional<ContactRecord>> erase(String id, Instant at) {
+    return call(() -> {
+      Stored stored = stored(id);
+      if (stored == null) {
+        return Optional.<ContactRecord>empty();
+      }
+      forgetCustomerOf(stored);
+      ContactRecord erased = stored.record().erased(at);
+      stored.rewrite(erased);
+      return Optional.of(erased);
+    });
+  }
+
+  private void forgetCustomerOf(Stored stored) {
+    String customerId = stored.customerId();
+    Set<String> contacts = customerId == null ? null : contactsByCustomer.get(customerId);
+    if (contacts != null) {
+      contacts.remove(stored.id());
+      if (contacts.isEmpty()) {
+        contactsByCustomer.remove(customerId);
       }
     }
   }

@@ -34,7 +34,7 @@ class PackedContact {
   private static final int ID = INSTANT;
   private static final int ABSENT = -1;
 
-  private final byte[] fixed;
+  private byte[] fixed;
   private byte[] changing;
   private Decision decision;
   private Route route;
@@ -45,6 +45,25 @@ class PackedContact {
   private ContactCustomer customer;
 
   PackedContact(ContactRecord record, String idempotencyKey) {
+    this.fixed = fixed(record, idempotencyKey);
+    pack(record);
+  }
+
+  /** Replaces the packed state with that of {@code record}, whose request may differ: an erasure. */
+  final void rewrite(ContactRecord record) {
+    if (!hasId(record.id())) {
+      throw new IllegalArgumentException("contact " + record.id() + " is not contact " + id());
+    }
+    fixed = fixed(record, idempotencyKey());
+    pack(record);
+  }
+
+  /** The customer the contact came from, or {@code null} when unidentified. */
+  final String customerId() {
+    return customer.id();
+  }
+
+  private static byte[] fixed(ContactRecord record, String idempotencyKey) {
     byte[] id = utf8(record.id());
     byte[] key = idempotencyKey == null ? null : utf8(idempotencyKey);
     byte[] request = utf8(record.request().json());
@@ -53,8 +72,7 @@ class PackedContact {
     writeBytes(out, id);
     writeBytes(out, key);
     writeBytes(out, request);
-    this.fixed = out.array();
-    pack(record);
+    return out.array();
   }
 
   /** Replaces the packed state with that of {@code record}, a later state of the same contact. */

@@ -12,13 +12,14 @@ import java.util.zip.CRC32;
  * one slot only:
  *
  * <pre>
- * {NS:N}:contact:ID       hash: json, status, queue, member, agent, claimedAt, key
+ * {NS:N}:contact:ID       hash: json, status, queue, member, agent, claimedAt, key, erasures
  * {NS:N}:queue:QUEUE      sorted set, serve order (priority, then arrival, then accept order)
  * {NS:N}:arrival:QUEUE    sorted set, arrival order (oldest wait)
  * {NS:N}:due              sorted set of contact ids by escalation deadline
  * {NS:N}:key:KEY          the contact id of an idempotency key
  * {NS:N}:queues           set of the queue names used in the partition
  * {NS:N}:seq              accept counter, for the accept order of equal arrivals
+ * {NS:N}:customer:CID     set of the ids of customer CID's contacts, for erasure (30 days after the last)
  * </pre>
  *
  * A contact lives in the partition of its idempotency key, and the id of a new contact is chosen
@@ -26,7 +27,6 @@ import java.util.zip.CRC32;
  * its key are written in one script. Immutable and thread-safe.
  */
 final class RedisKeys {
-  /** The namespace of the engine's keys unless configured otherwise. */
 
   private final String namespace;
   private final int partitions;

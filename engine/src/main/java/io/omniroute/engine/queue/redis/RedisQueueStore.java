@@ -45,6 +45,8 @@ import java.util.function.IntFunction;
  */
 public final class RedisQueueStore implements QueueStore {
   private static final int CAS_ATTEMPTS = 5;
+  /** How long a customer's index of contacts lives after its last contact: far longer than any contact waits. */
+  private static final String CUSTOMER_INDEX_SECONDS = Long.toString(Duration.ofDays(30).toSeconds());
   private static final long MAX_PRIORITY = 899;
   private static final long PRIORITY_WEIGHT = 10_000_000_000_000L;
 
@@ -110,7 +112,8 @@ public final class RedisQueueStore implements QueueStore {
     CompletionStage<List<Object>> written = calls.script(Scripts.ACCEPT, ScriptOutputType.MULTI, k,
         ContactRecordCodec.encode(contact), queue, serveScore(contact), arrivalScore(contact),
         contact.escalates() ? deadlineScore(contact.deadline()) : "", contact.id(),
-        idempotencyKey == null ? "0" : "1", idempotencyKey == null ? "" : idempotencyKey);
+        idempotencyKey == null ? "0" : "1", idempotencyKey == null ? "" : idempotencyKey,
+        contact.customer().id() == null ? "" : contact.customer().id(), keys.prefix(p), CUSTOMER_INDEX_SECONDS);
     return RedisCalls.future(written.thenCompose(result -> {
       if ((Long) result.get(0) == 1L) {
         return CompletableFuture.completedFuture(new Accepted(contact, true));
@@ -231,10 +234,51 @@ public final class RedisQueueStore implements QueueStore {
       return calls.script(Scripts.ESCALATE, ScriptOutputType.INTEGER, new String[] {keys.contact(p, id)},
           hash.get("member"), fromQueue, ContactRecordCodec.encode(escalated), to.queue(), serveScore(escalated),
           arrivalScore(escalated), escalated.escalates() ? deadlineScore(escalated.deadline()) : "",
-          keys.prefix(p), id)
+          keys.prefix(p), id, hash.getOrDefault("erasures", "0"))
           .thenApply(moved -> ((Long) moved) == 1L ? Optional.of(escalated) : Optional.<ContactRecord>empty());
     });
     return RedisCalls.future(result);
+  }
+
+  @Override
+  public Future<List<String>> contactsOf(String customerId) {
+    List<CompletableFuture<java.util.Set<String>>> parts = new ArrayList<>(keys.partitions());
+    for (int p = 0; p < keys.partitions(); p++) {
+      parts.add(redis.smembers(keys.prefix(p) + "customer:" + customerId).toCompletableFuture());
+    }
+    return RedisCalls.future(CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+      List<String> ids = new ArrayList<>();
+      parts.forEach(part -> ids.addAll(part.join()));
+      return ids;
+    }));
+  }
+
+  @Override
+  public Future<Optional<ContactRecord>> erase(String id, Instant at) {
+    return RedisCalls.future(erase(id, at, 0));
+  }
+
+  private CompletionStage<Optional<ContactRecord>> erase(String id, Instant at, int attempt) {
+    int p = keys.partitionOfContact(id);
+    return hash(p, id).thenCompose(hash -> {
+      if (hash.isEmpty()) {
+        return CompletableFuture.completedFuture(Optional.<ContactRecord>empty());
+      }
+      ContactRecord current = current(hash);
+      ContactRecord erased = current.erased(at);
+      String customerId = current.customer().id() == null ? "" : current.customer().id();
+      return calls.script(Scripts.ERASE, ScriptOutputType.INTEGER, new String[] {keys.contact(p, id)},
+          hash.get("json"), ContactRecordCodec.encode(erased), keys.prefix(p), customerId, id)
+          .thenCompose(done -> {
+            if ((Long) done == 1L) {
+              return CompletableFuture.completedFuture(Optional.of(erased));
+            }
+            if (attempt + 1 >= CAS_ATTEMPTS) {
+              throw new StoreUnavailableException("contact " + id + " kept changing; try the erasure again");
+            }
+            return erase(id, at, attempt + 1);
+          });
+    });
   }
 
   @Override
@@ -296,7 +340,7 @@ public final class RedisQueueStore implements QueueStore {
       ContactRecord next = transition.apply(current);
       return calls.script(Scripts.FINISH, ScriptOutputType.INTEGER, new String[] {keys.contact(p, id)},
           hash.get("status"), hash.getOrDefault("member", ""), ContactRecordCodec.encode(next), next.status().name(),
-          Long.toString(retentionSeconds), keys.prefix(p))
+          Long.toString(retentionSeconds), keys.prefix(p), hash.getOrDefault("erasures", "0"))
           .thenCompose(done -> {
             if ((Long) done == 1L) {
               return CompletableFuture.completedFuture(next);

@@ -11,8 +11,8 @@ final class Scripts {
 
   /**
    * KEYS: contact, queue, arrival, due, idempotency key, queues, seq. ARGV: json, queue name, serve
-   * score, arrival score, deadline score or '', id, '1' when keyed, key. Returns {1, id} or {0,
-   * first id}.
+   * score, arrival score, deadline score or '', id, '1' when keyed, key, customer id or '', partition
+   * prefix, customer index seconds. Returns {1, id} or {0, first id}.
    */
   static final String ACCEPT = """
       if ARGV[7] == '1' then
@@ -27,6 +27,11 @@ final class Scripts {
       if ARGV[5] ~= '' then redis.call('ZADD', KEYS[4], ARGV[5], ARGV[6]) end
       if ARGV[7] == '1' then redis.call('SET', KEYS[5], ARGV[6]) end
       redis.call('SADD', KEYS[6], ARGV[2])
+      if ARGV[9] ~= '' then
+        local customer = ARGV[10] .. 'customer:' .. ARGV[9]
+        redis.call('SADD', customer, ARGV[6])
+        redis.call('EXPIRE', customer, ARGV[11])
+      end
       return {1, ARGV[6]}
       """;
 
@@ -48,11 +53,12 @@ final class Scripts {
 
   /**
    * KEYS: contact. ARGV: expected status, expected member, new JSON, new status, retention seconds,
-   * partition prefix. Finishes a contact only if it is unchanged since it was read; returns 1 or 0.
+   * partition prefix, expected erasure count. Finishes a contact only if it is unchanged since it
+   * was read; returns 1 or 0.
    */
   static final String FINISH = """
-      local cur = redis.call('HMGET', KEYS[1], 'status', 'member', 'queue', 'key')
-      if cur[1] ~= ARGV[1] or (cur[2] or '') ~= ARGV[2] then return 0 end
+      local cur = redis.call('HMGET', KEYS[1], 'status', 'member', 'queue', 'key', 'erasures')
+      if cur[1] ~= ARGV[1] or (cur[2] or '') ~= ARGV[2] or (cur[5] or '0') ~= ARGV[7] then return 0 end
       local p = ARGV[6]
       if cur[1] == 'QUEUED' then
         redis.call('ZREM', p .. 'queue:' .. cur[3], cur[2])
@@ -67,12 +73,13 @@ final class Scripts {
 
   /**
    * KEYS: contact. ARGV: expected member, from queue, new JSON, new queue, serve score, arrival
-   * score, deadline score or '', partition prefix, id. Moves a queued contact only if it is
-   * unchanged since it was read, so each due contact escalates once; returns 1 or 0.
+   * score, deadline score or '', partition prefix, id, expected erasure count. Moves a queued
+   * contact only if it is unchanged since it was read, so each due contact escalates once; returns
+   * 1 or 0.
    */
   static final String ESCALATE = """
-      local cur = redis.call('HMGET', KEYS[1], 'status', 'member', 'queue')
-      if cur[1] ~= 'QUEUED' or cur[2] ~= ARGV[1] or cur[3] ~= ARGV[2] then return 0 end
+      local cur = redis.call('HMGET', KEYS[1], 'status', 'member', 'queue', 'erasures')
+      if cur[1] ~= 'QUEUED' or cur[2] ~= ARGV[1] or cur[3] ~= ARGV[2] or (cur[4] or '0') ~= ARGV[10] then return 0 end
       local p = ARGV[8]
       redis.call('ZREM', p .. 'queue:' .. cur[3], cur[2])
       redis.call('ZREM', p .. 'arrival:' .. cur[3], cur[2])
@@ -84,6 +91,20 @@ final class Scripts {
       if ARGV[7] ~= '' then redis.call('ZADD', p .. 'due', ARGV[7], ARGV[9]) end
       redis.call('SADD', p .. 'queues', ARGV[4])
       redis.call('HSET', KEYS[1], 'json', ARGV[3], 'queue', ARGV[4], 'member', member)
+      return 1
+      """;
+
+  /**
+   * KEYS: contact. ARGV: expected JSON, erased JSON, partition prefix, customer id, id. Replaces the
+   * contact's JSON only if it is unchanged since it was read, counts the erasure (so that a finish
+   * or escalation read before it starts over) and drops the contact from its customer's index;
+   * returns 1 or 0.
+   */
+  static final String ERASE = """
+      if redis.call('HGET', KEYS[1], 'json') ~= ARGV[1] then return 0 end
+      redis.call('HSET', KEYS[1], 'json', ARGV[2])
+      redis.call('HINCRBY', KEYS[1], 'erasures', 1)
+      redis.call('SREM', ARGV[3] .. 'customer:' .. ARGV[4], ARGV[5])
       return 1
       """;
 
