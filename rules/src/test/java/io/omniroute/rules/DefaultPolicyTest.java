@@ -864,6 +864,99 @@ class DefaultPolicyTest {
     }
   }
 
+  /** The policy's keyword lists in each language the brand's markets speak. */
+  @Nested
+  class Languages {
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "en|Is my car ready?",
+        "de|Ist mein Auto fertig?",
+        "fr|Ma voiture est-elle prête ?",
+        "it|La mia auto è pronta?",
+        "es|¿Está listo mi coche?"})
+    void classifiesTalkAboutAConcreteObjectAsSpecification(String language, String text) {
+      assertThat(decide(emailFromGermany(text).language(language)).classification().knowledge())
+          .isEqualTo(Knowledge.SPECIFICATION);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "en|I had an accident on the motorway",
+        "de|Ich hatte einen Unfall auf der Autobahn",
+        "fr|J'ai eu un accident sur l'autoroute",
+        "it|Ho avuto un incidente in autostrada",
+        "es|He tenido un accidente en la autopista",
+        "fr|La voiture est en panne et il y a de la fumée",
+        "it|C'è fumo dal motore, è un'emergenza",
+        "es|Hay humo, es una emergencia"})
+    void ratesEmergenciesCriticalAndSendsThemToTheCentralDesk(String language, String text) {
+      Decision decision = decide(emailFromGermany(text).language(language));
+
+      assertThat(decision.classification().urgency()).isEqualTo(Urgency.CRITICAL);
+      assertThat(decision.route().queue()).isEqualTo("central");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "en|I will call my lawyer",
+        "de|Ich schalte meinen Anwalt ein",
+        "fr|Je vais contacter mon avocat",
+        "fr|Je veux déposer une plainte",
+        "it|Chiamerò il mio avvocato",
+        "it|Voglio fare un reclamo",
+        "es|Voy a llamar a mi abogado",
+        "es|Quiero presentar una reclamación",
+        "fr|Répondez-moi tout de suite",
+        "it|Rispondete subito per favore",
+        "es|Respondan cuanto antes por favor"})
+    void ratesLegalThreatsComplaintsAndUrgentRequestsHigh(String language, String text) {
+      assertThat(decide(emailFromGermany(text).language(language)).classification().urgency()).isEqualTo(Urgency.HIGH);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "en|Thank you for the great service",
+        "de|Vielen Dank für den tollen Service",
+        "fr|Merci pour votre excellent service",
+        "it|Grazie per l'ottimo servizio",
+        "es|Gracias por el excelente servicio"})
+    void ratesPraiseLow(String language, String text) {
+      assertThat(decide(emailFromGermany(text).language(language)).classification().urgency()).isEqualTo(Urgency.LOW);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "fr|La borne de recharge ne fonctionne pas",
+        "it|La batteria si scarica in fretta",
+        "es|La batería pierde autonomía"})
+    void findsTheBatteryTopicAndTheExpertTeamCoveringSwitzerland(String language, String text) {
+      Decision decision = decide(email(text).country("CH").language(language));
+
+      assertThat(decision.classification().topic()).isEqualTo("ev-battery");
+      assertThat(decision.route().queue()).isEqualTo("expert:ev-battery");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "FR|fr|Quels sont vos horaires d'ouverture ?",
+        "IT|it|Quali sono i vostri orari di apertura?",
+        "ES|es|¿Cuál es su horario de apertura?"})
+    void routesAGeneralQuestionToItsCountry(String country, String language, String text) {
+      Decision decision = decide(email(text).country(country).language(language));
+
+      assertThat(decision.classification().knowledge()).isEqualTo(Knowledge.SCHEME);
+      assertThat(decision.route().queue()).isEqualTo("country:" + country);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Ma voiture est-elle prête ?", "Quand puis-je récupérer ma voiture ?"})
+    void routesAFrenchSpecificationQuestionToTheFrenchDealerItNames(String text) {
+      Decision decision = decide(email(text).dealerId("FR-LYO-001").language("fr"));
+
+      assertThat(decision.route().queue()).isEqualTo("dealer:FR-LYO-001");
+    }
+  }
+
   /** A neutral text that the policy rates at the given urgency. */
   static String textOf(Urgency urgency) {
     return switch (urgency) {

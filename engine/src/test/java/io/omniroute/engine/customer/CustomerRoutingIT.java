@@ -76,6 +76,22 @@ class CustomerRoutingIT {
     assertThat(decision.getJsonObject("customer").getString("relationship")).isEqualTo("direct");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "Ma voiture est-elle prête ? J'attends depuis lundi.|dealer:FR-LYO-001",
+      "Quels sont vos horaires d'ouverture ?|country:FR",
+      "J'ai eu un accident, la voiture est en panne sur l'autoroute|central"})
+  void aFrenchCustomerOfTheLyonDealerIsRoutedByWhatTheyWrite(String text, String queue) {
+    engine.put("/v1/customers/C-5005", "{\"name\":\"Camille Martin\",\"identities\":{\"phones\":[\"04 72 00 00 00\"]},"
+        + "\"ownerDealerId\":\"FR-LYO-001\",\"country\":\"FR\",\"language\":\"fr\"}");
+
+    JsonObject decision = engine.createContact(new JsonObject().put("channel", "sms")
+        .put("from", new JsonObject().put("phone", "+33472000000")).put("text", text).encode());
+
+    assertThat(decision.getJsonObject("route").getString("queue")).isEqualTo(queue);
+    assertThat(decision.getJsonObject("customer").getString("id")).isEqualTo("C-5005");
+  }
+
   @Test
   void aContactNamingTheCustomerIdIsIdentifiedByIt() {
     JsonObject decision = engine.createContact(new JsonObject().put("channel", "chat").put("customerId", "C-1001")

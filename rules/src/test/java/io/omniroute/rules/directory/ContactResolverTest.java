@@ -54,7 +54,7 @@ class ContactResolverTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"+12125550100", "+390612345678"})
+  @ValueSource(strings = {"+12125550100", "+81312345678"})
   void ignoresAPhoneNumberFromACountryOutsideTheDirectory(String phone) {
     assertThat(resolver.resolve(email().phone(phone).build()).getCountry()).isNull();
   }
