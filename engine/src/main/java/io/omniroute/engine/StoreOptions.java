@@ -2,6 +2,7 @@ package io.omniroute.engine;
 
 import io.omniroute.engine.customer.CustomerStore;
 import io.omniroute.engine.customer.MemoryCustomerStore;
+import io.omniroute.engine.customer.RedisCustomerStore;
 import io.omniroute.engine.queue.QueueStore;
 import io.omniroute.engine.rules.MemoryRuleStore;
 import io.omniroute.engine.rules.RedisRuleStore;
@@ -72,7 +73,8 @@ public record StoreOptions(Kind kind, String redisUrl, Duration redisTimeout, Du
         RedisConnection connection = RedisConnection.open(redisUrl, redisTimeout);
         try {
           yield new Stores(RedisQueueStore.open(connection, retention),
-              new RedisRuleStore(connection, RedisConnection.DEFAULT_NAMESPACE), new MemoryCustomerStore());
+              new RedisRuleStore(connection, RedisConnection.DEFAULT_NAMESPACE),
+              RedisCustomerStore.open(connection, RedisConnection.DEFAULT_NAMESPACE));
         } catch (RuntimeException e) {
           connection.close();
           throw e;

@@ -30,8 +30,15 @@ public abstract class CustomerStoreContract {
 
   @AfterEach
   void close() {
-    store.close();
+    try {
+      store.close();
+    } finally {
+      afterClose();
+    }
   }
+
+  /** Runs after the store is closed: releases what the subclass opened for it. */
+  protected void afterClose() {}
 
   static CustomerProfile profile(String id, List<String> phones, List<String> emails) {
     return new CustomerProfile(id, "Anna Berger", phones, emails,

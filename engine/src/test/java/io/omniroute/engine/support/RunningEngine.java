@@ -1,6 +1,7 @@
 package io.omniroute.engine.support;
 
 import io.omniroute.engine.Engine;
+import io.omniroute.engine.StoreOptions;
 import io.omniroute.engine.EngineOptions;
 import io.omniroute.engine.auth.AccessTokens;
 import io.omniroute.engine.queue.QueueStore;
@@ -44,11 +45,16 @@ public final class RunningEngine extends EngineClient implements AutoCloseable {
 
   /** An engine with these options; without tokens in them, with the demo tokens. */
   public static RunningEngine start(EngineOptions options, QueueStore store, Clock clock) {
+    return start(options, StoreOptions.Stores.inMemory(store), clock);
+  }
+
+  /** An engine with these options on these stores (closed with the engine). */
+  public static RunningEngine start(EngineOptions options, StoreOptions.Stores stores, Clock clock) {
     if (options.tokens().isEmpty()) {
       options = options.withTokens(AccessTokens.demo());
     }
     try {
-      Engine engine = Engine.start(options, store, clock)
+      Engine engine = Engine.start(options, stores, clock)
           .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
       return new RunningEngine(engine);
     } catch (Exception e) {
