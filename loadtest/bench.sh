@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The performance comparison in one command (issue 3): builds what it needs, then on ephemeral
+# The performance comparison in one command: builds what it needs, then on ephemeral
 # loopback ports, one after the other,
 #   1. the baseline server (minimal Vert.x, fixed JSON answer): max mode,
 #   2. the engine (memory store): max mode with the same settings,
@@ -8,8 +8,7 @@
 #      that does no work, with the load generator on the same cores),
 #   5. the engine on a fresh redis-server (append-only file, fsync every second): max mode,
 # and prints the tables: baseline max, engine max, their ratio, the open-model percentiles of the
-# engine beside the baseline's, and the engine's max on Redis against its max on the memory store
-# (issue 4).
+# engine beside the baseline's, and the engine's max on Redis against its max on the memory store.
 # Every process it starts is stopped on exit, failure or Ctrl-C.
 #
 # Settings (environment): DURATION (max-mode runs, default 30s), OPEN_DURATION (default 60s),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # How much per-request work this machine allows before a server falls below 0.7 of the baseline
-# (issue 3's throughput target), measured in one run: builds what it needs, then on ephemeral
+# (the throughput target for the engine), measured in one run: builds what it needs, then on ephemeral
 # loopback ports, one after the other,
 #   1. the baseline server with each simulated work of WORKS (BaselineServer --work: the event loop
 #      spins that long before the fixed answer): max mode,

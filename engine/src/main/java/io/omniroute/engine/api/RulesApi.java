@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.omniroute.engine.contact.ContactRequests;
 import io.omniroute.engine.rules.AuditEntry;
 import io.omniroute.engine.rules.RecentContacts;
-import io.omniroute.engine.rules.RuleStore;
 import io.omniroute.engine.rules.RuleVersion;
 import io.omniroute.engine.rules.RuleVersionNotFoundException;
 import io.omniroute.engine.rules.RulesService;
@@ -46,7 +45,7 @@ public final class RulesApi {
 
   void list(RoutingContext ctx) {
     Map<String, String> inForce = rules.current().versions();
-    store().active()
+    rules.active()
         .onSuccess(active -> {
           JsonArray scopes = new JsonArray();
           active.forEach((scope, version) -> scopes.add(new JsonObject()
@@ -57,7 +56,7 @@ public final class RulesApi {
   }
 
   void versions(RoutingContext ctx, String scope) {
-    store().active().compose(active -> store().versions(scope).map(versions -> {
+    rules.active().compose(active -> rules.versions(scope).map(versions -> {
       Integer activeVersion = active.get(scope);
       JsonArray list = new JsonArray();
       versions.forEach(version -> list.add(versionJson(version, activeVersion)));
@@ -67,7 +66,7 @@ public final class RulesApi {
 
   void version(RoutingContext ctx, String scope) {
     int number = RequestParameters.of(ctx).integer("version").orElseThrow();
-    store().active().compose(active -> store().version(scope, number).map(found -> found
+    rules.active().compose(active -> rules.version(scope, number).map(found -> found
             .map(version -> versionJson(version, active.get(scope)).put("text", version.text()))
             .orElseThrow(() -> new RuleVersionNotFoundException(scope, number))))
         .onSuccess(body -> Responses.json(ctx, 200, body))
@@ -112,7 +111,7 @@ public final class RulesApi {
     int version = body.path("version").intValue();
     Future<RuleVersion> draft = hasText
         ? Future.succeededFuture(null)
-        : store().version(scope, version).map(found -> found.orElseThrow(
+        : rules.version(scope, version).map(found -> found.orElseThrow(
             () -> new RuleVersionNotFoundException(scope, version)));
     draft.compose(saved -> saved == null
             ? rules.simulate(scope, RulesService.draftLabel(scope), body.get("text").asText(), contacts)
@@ -123,7 +122,7 @@ public final class RulesApi {
 
   void audit(RoutingContext ctx) {
     int limit = RequestParameters.of(ctx).integer("limit").orElse(DEFAULT_AUDIT_LIMIT);
-    store().audit(limit)
+    rules.audit(limit)
         .onSuccess(entries -> {
           JsonArray list = new JsonArray();
           for (int i = entries.size() - 1; i >= 0; i--) {
@@ -135,10 +134,6 @@ public final class RulesApi {
           Responses.json(ctx, 200, new JsonObject().put("entries", list));
         })
         .onFailure(ctx::fail);
-  }
-
-  private RuleStore store() {
-    return rules.store();
   }
 
   /**

@@ -95,8 +95,24 @@ public final class RulesService {
     return book;
   }
 
-  public RuleStore store() {
-    return store;
+  /** The active version of every scope, from the store (what every node decides with once it reloaded). */
+  public Future<Map<String, Integer>> active() {
+    return store.active();
+  }
+
+  /** Every saved version of {@code scope}, oldest first. */
+  public Future<List<RuleVersion>> versions(String scope) {
+    return store.versions(scope);
+  }
+
+  /** One saved version of {@code scope}. */
+  public Future<Optional<RuleVersion>> version(String scope, int version) {
+    return store.version(scope, version);
+  }
+
+  /** The newest {@code limit} entries of the audit log, oldest first. */
+  public Future<List<AuditEntry>> audit(int limit) {
+    return store.audit(limit);
   }
 
   /**

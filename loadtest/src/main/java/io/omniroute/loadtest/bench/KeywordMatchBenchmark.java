@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@link #oneWalkPerList}: one {@link KeywordMatcher} per list, as the engine matches;
  *   <li>{@link #oneSearchPerKeyword}: each keyword on its own ({@link ContactText#mentions(Keyword)},
- *       a search of the text per keyword), as the engine matched before session 12.
+ *       a search of the text per keyword), as the engine matched before {@link KeywordMatcher}.
  * </ul>
  *
  * Both answer how many lists each contact mentions; the operation is one contact, all lists.

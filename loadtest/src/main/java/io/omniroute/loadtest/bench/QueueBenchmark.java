@@ -47,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * (10 ms, so 10,000 finished contacts are kept), memory stays flat, as in a live engine. The fork
  * gets a fixed 12 GB heap, pre-touched as the engine's production flags do: without it the run is
  * one first pass over fresh memory, and the kernel's page faults, not the store, set the figures of
- * whichever variant allocates more (BENCHMARKS.md, session 13).
+ * whichever variant allocates more (BENCHMARKS.md).
  *
  * <p>Run: {@code java -jar loadtest/target/omniroute-benchmarks.jar QueueBenchmark}.
  */

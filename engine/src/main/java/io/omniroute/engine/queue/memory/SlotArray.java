@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Values at slot numbers handed out in ascending order, held in chunks of {@value #CHUNK_SIZE}.
  * Adding writes the next element of the newest chunk, so the references the store adds between
  * two young collections sit side by side and dirty a handful of old-generation cards, where a hash
- * table dirties one card per entry at a random place (BENCHMARKS.md, open model). A chunk whose
+ * table dirties one card per entry at a random place (BENCHMARKS.md, "Memory per stored contact"). A chunk whose
  * values have all been removed is dropped, so memory follows the values held, not the slots ever
  * handed out.
  *
