@@ -90,6 +90,7 @@ public final class Engine {
               ContactService contacts = new ContactService(store, rules::current, recent, directory,
                   options.serviceLevels(), events, new CustomerIdentification(stores.customers()), clock);
               escalation.set(new EscalationScheduler(contacts));
+              stores.customers().onErasure(recent::forgetCustomer);
               ApiHandlers api = new ApiHandlers(
                   Authorizer.create(options.tokens())::forOperation,
                   new ContactsApi(contacts),

@@ -3,6 +3,7 @@ package io.omniroute.engine.customer;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where customer profiles and their identity index live. Every write keeps the two consistent
@@ -42,6 +43,13 @@ public interface CustomerStore extends AutoCloseable {
 
   /** Removes the profile and releases its identities; answers what was removed. */
   Future<Optional<CustomerProfile>> erase(String id);
+
+  /**
+   * Calls {@code listener} with the id of every customer erased through this store on any node,
+   * so that every node can forget what it keeps of them outside the store. A store without other
+   * nodes (the memory store) never calls it: the node that erased forgets by itself.
+   */
+  default void onErasure(Consumer<String> listener) {}
 
   /** How many profiles are stored. */
   Future<Long> count();

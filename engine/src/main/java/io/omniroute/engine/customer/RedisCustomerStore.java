@@ -1,5 +1,11 @@
 package io.omniroute.engine.customer;
 
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.ScriptOutputType;
@@ -28,9 +34,10 @@ import java.util.Optional;
  * bounds how many customers the engine can hold.
  *
  * <p>Thread-safe. Futures complete on the calling Vert.x context when there is one; Redis failures
- * and timeouts arrive as {@link io.omniroute.engine.StoreUnavailableException}. Uses the queue
- * store's connection, which it does not close: {@link #close()} does nothing, and the connection's
- * owner closes it after this store.
+ * and timeouts arrive as {@link io.omniroute.engine.StoreUnavailableException}. An erasure is
+ * published on the channel {@code NS:customers:erased}, which every node's store subscribes to at
+ * once ({@link #onErasure}). Uses the queue store's connection, which it does not close: {@link
+ * #close()} closes only the subscription, and the connection's owner closes it after this store.
  */
 public final class RedisCustomerStore implements CustomerStore {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,6 +104,9 @@ public final class RedisCustomerStore implements CustomerStore {
   private final String profilesKey;
   private final String identitiesKey;
   private final String ownedKey;
+  private final String erasures;
+  private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+  private final StatefulRedisPubSubConnection<String, String> subscription;
 
   private RedisCustomerStore(RedisConnection connection, String namespace) {
     this.redis = connection.commands();
@@ -105,6 +115,20 @@ public final class RedisCustomerStore implements CustomerStore {
     this.profilesKey = prefix + "profiles";
     this.identitiesKey = prefix + "identities";
     this.ownedKey = prefix + "owned";
+    this.erasures = namespace + ":customers:erased";
+    this.subscription = connection.openPubSub();
+    subscription.addListener(new RedisPubSubAdapter<>() {
+      @Override
+      public void message(String channel, String customerId) {
+        listeners.forEach(listener -> listener.accept(customerId));
+      }
+    });
+    try {
+      subscription.async().subscribe(erasures).get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      subscription.close();
+      throw new IllegalStateException("cannot subscribe to " + erasures + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -158,8 +182,17 @@ public final class RedisCustomerStore implements CustomerStore {
   @Override
   public Future<Optional<CustomerProfile>> erase(String id) {
     return RedisCalls.future(calls.<String>script(ERASE, ScriptOutputType.VALUE,
-        new String[] {profilesKey, identitiesKey, ownedKey}, id))
+        new String[] {profilesKey, identitiesKey, ownedKey}, id)
+        .thenCompose(json -> json == null
+            ? CompletableFuture.completedFuture(null)
+            : redis.publish(erasures, id).thenApply(receivers -> json)))
         .map(json -> json == null ? Optional.empty() : Optional.of(decode(id, json)));
+  }
+
+  /** Every node's store hears of every erasure on the channel {@code NS:customers:erased}. */
+  @Override
+  public void onErasure(Consumer<String> listener) {
+    listeners.add(listener);
   }
 
   @Override
@@ -167,9 +200,11 @@ public final class RedisCustomerStore implements CustomerStore {
     return RedisCalls.future(redis.hlen(profilesKey));
   }
 
-  /** Does nothing: the connection belongs to the queue store. */
+  /** Closes the erasure subscription; the connection belongs to the queue store. */
   @Override
-  public void close() {}
+  public void close() {
+    subscription.close();
+  }
 
   private static CustomerProfile decode(String id, String json) {
     try {

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Customers on Redis through the running engine: a profile written on one node identifies the
- * sender of a contact taken by another, an erasure reaches the contacts, and an intake from a
+ * sender of a contact taken by another, an erasure on one node reaches the contacts and what the
+ * other node keeps for simulations, and an intake from a
  * known customer costs two round trips to Redis (the identification, the accept).
  */
 class RedisCustomersIT {
@@ -35,7 +36,7 @@ class RedisCustomersIT {
       + "\"references\":{\"vin\":\"WNW12345678901234\"},\"text\":\"Is my car ready?\"}";
 
   @Test
-  void aProfileWrittenOnOneNodeRoutesTheContactsOfAnotherAndAnErasureReachesThem() {
+  void aProfileWrittenOnOneNodeRoutesTheContactsOfAnotherAndAnErasureReachesThem() throws InterruptedException {
     String namespace = "customers-it-" + UUID.randomUUID();
     try (RunningEngine first = start(namespace); RunningEngine second = start(namespace)) {
       assertThat(first.put("/v1/customers/C-1001", ANNA).statusCode()).isEqualTo(201);
@@ -44,8 +45,14 @@ class RedisCustomersIT {
 
       assertThat(decision.getJsonObject("route").getString("queue")).isEqualTo("dealer:DE-MUC-001");
       assertThat(decision.getJsonObject("customer").getString("id")).isEqualTo("C-1001");
-      JsonObject erased = new JsonObject(second.delete("/v1/customers/C-1001").body());
+      assertThat(simulatedOn(second)).isEqualTo(1);
+      JsonObject erased = new JsonObject(first.delete("/v1/customers/C-1001").body());
       assertThat(erased.getInteger("contacts")).isEqualTo(1);
+      long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (simulatedOn(second) != 0 && System.nanoTime() < until) {
+        Thread.sleep(20);
+      }
+      assertThat(simulatedOn(second)).as("the other node forgot the contact it keeps for simulations").isZero();
       JsonObject contact = new JsonObject(first.get("/v1/contacts/" + decision.getString("id")).body());
       assertThat(contact.getBoolean("erased")).isTrue();
       assertThat(contact.encode()).doesNotContain("+49891234567", "C-1001");
@@ -67,6 +74,12 @@ class RedisCustomersIT {
       assertThat(commands).as("commands the engine sent to Redis for one contact").hasSize(2)
           .allSatisfy(command -> assertThat(command.toLowerCase(java.util.Locale.ROOT)).startsWith("\"evalsha\""));
     }
+  }
+
+  /** How many recent contacts a simulation on this node replays. */
+  private static int simulatedOn(RunningEngine node) {
+    return new JsonObject(node.post("/v1/rules/global/simulate", "{\"version\":1,\"lastSeen\":100}").body())
+        .getInteger("contacts");
   }
 
   private static RunningEngine start(String namespace) {
