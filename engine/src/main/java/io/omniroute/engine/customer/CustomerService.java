@@ -81,11 +81,6 @@ public final class CustomerService {
     return store.findByIdentity(identity).compose(found -> visible(found, caller, "with " + identity));
   }
 
-  /** The profile that has {@code identity}, whoever asks: for routing inside the engine. */
-  public Future<Optional<CustomerProfile>> identify(Identity identity) {
-    return store.findByIdentity(identity);
-  }
-
   /**
    * Erases the customer {@code id}: removes the profile and releases its identities, erases the
    * personal data of the customer's contacts ({@link ContactService#eraseCustomer}), and records
