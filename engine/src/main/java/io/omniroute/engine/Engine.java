@@ -3,6 +3,8 @@ package io.omniroute.engine;
 import io.omniroute.engine.api.ApiContract;
 import io.omniroute.engine.api.ApiHandlers;
 import io.omniroute.engine.api.ContactsApi;
+import io.omniroute.engine.api.ConversationsApi;
+import io.omniroute.engine.conversation.ConversationService;
 import io.omniroute.engine.api.CustomersApi;
 import io.omniroute.engine.api.OpsApi;
 import io.omniroute.engine.api.QueuesApi;
@@ -91,12 +93,15 @@ public final class Engine {
                   options.serviceLevels(), events, new CustomerIdentification(stores.customers()), clock);
               escalation.set(new EscalationScheduler(contacts));
               stores.customers().onErasure(recent::forgetCustomer);
+              ConversationService conversations = new ConversationService(store, clock);
               ApiHandlers api = new ApiHandlers(
                   Authorizer.create(options.tokens())::forOperation,
                   new ContactsApi(contacts),
+                  new ConversationsApi(conversations),
                   new QueuesApi(contacts, clock),
                   new CustomersApi(
-                      new CustomerService(stores.customers(), directory, contacts, ruleStore::appendAudit, clock)),
+                      new CustomerService(stores.customers(), directory, contacts, ruleStore::appendAudit, clock),
+                      conversations),
                   new RulesApi(rules, recent, directory),
                   new OpsApi(contacts, metrics, clock));
               return vertx.deployVerticle(() -> {

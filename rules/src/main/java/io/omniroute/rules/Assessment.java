@@ -4,6 +4,8 @@ import io.omniroute.rules.model.Channel;
 import io.omniroute.rules.model.Contact;
 import io.omniroute.rules.model.Knowledge;
 import io.omniroute.rules.model.Relationship;
+import io.omniroute.rules.model.Level;
+import io.omniroute.rules.model.QueueNames;
 import io.omniroute.rules.model.Route;
 import io.omniroute.rules.model.Urgency;
 
@@ -81,6 +83,30 @@ public final class Assessment {
   /** See {@link Contact#getSegment()}. */
   public String getSegment() {
     return contact.getSegment();
+  }
+
+  /** See {@link Contact#getPreviousQueue()}. */
+  public String getPreviousQueue() {
+    return contact.getPreviousQueue();
+  }
+
+  /** See {@link Contact#getPreviousAgent()}. */
+  public String getPreviousAgent() {
+    return contact.getPreviousAgent();
+  }
+
+  /**
+   * The dealer whose queue last answered the conversation this contact reopens; {@code null} when
+   * it reopens none or was last answered elsewhere.
+   */
+  public String getPreviousDealerId() {
+    String queue = contact.getPreviousQueue();
+    return queue != null && QueueNames.levelOf(queue) == Level.DEALER ? QueueNames.idOf(queue) : null;
+  }
+
+  /** See {@link Contact#isReopening()}. */
+  public boolean isReopening() {
+    return contact.isReopening();
   }
 
   /** Whether a customer profile identified the sender. */

@@ -558,6 +558,31 @@ class DefaultPolicyTest {
       assertThat(decision.trace()).contains(ROUTE_OWNER).doesNotContain(ROUTE_DEALER);
     }
 
+    @Test
+    void routesAReopenedSpecificationMatterBackToTheDealerWhoAnsweredIt() {
+      Decision decision = decide(email("Is my car ready now?").country("DE")
+          .previousQueue("dealer:DE-BER-001").previousAgent("anna"));
+
+      assertThat(decision.route().queue()).isEqualTo("dealer:DE-BER-001");
+      assertThat(decision.trace()).contains("Route: reopened specification back to the dealer who answered it");
+    }
+
+    @Test
+    void routesAReopenedMatterOfAnIndirectCustomerToItsOwnerEvenWhenAnotherDealerAnsweredIt() {
+      Decision decision = decide(email("Is my car ready now?").country("DE").ownerDealerId("DE-MUC-001")
+          .relationship(Relationship.INDIRECT).previousQueue("dealer:DE-BER-001"));
+
+      assertThat(decision.route().queue()).isEqualTo("dealer:DE-MUC-001");
+      assertThat(decision.trace()).contains(ROUTE_OWNER);
+    }
+
+    @Test
+    void routesAReopenedSchemeQuestionAsAnyOther() {
+      Decision decision = decide(email("What are your opening hours?").country("DE").previousQueue("dealer:DE-BER-001"));
+
+      assertThat(decision.route().queue()).isEqualTo("country:DE");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"Is my car ready?", "Ist mein Auto fertig?"})
     void routesSpecificationToTheDealerNamedOnTheContact(String text) {

@@ -14,10 +14,12 @@ import java.util.function.Function;
  *     request's {@link io.omniroute.engine.contact.Caller} into the context ({@link
  *     io.omniroute.engine.http.Callers}) and calls the next handler
  */
-public record ApiHandlers(Function<String, Handler<RoutingContext>> access, ContactsApi contacts, QueuesApi queues, CustomersApi customers, RulesApi rules, OpsApi ops) {
+public record ApiHandlers(
+    Function<String, Handler<RoutingContext>> access, ContactsApi contacts, ConversationsApi conversations, QueuesApi queues, CustomersApi customers, RulesApi rules, OpsApi ops) {
   public ApiHandlers {
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(contacts, "contacts");
+    Objects.requireNonNull(conversations, "conversations");
     Objects.requireNonNull(queues, "queues");
     Objects.requireNonNull(customers, "customers");
     Objects.requireNonNull(rules, "rules");
@@ -31,6 +33,9 @@ public record ApiHandlers(Function<String, Handler<RoutingContext>> access, Cont
         Map.entry("getContact", contacts::get),
         Map.entry("completeContact", contacts::complete),
         Map.entry("abandonContact", contacts::abandon),
+        Map.entry("transferContact", contacts::transfer),
+        Map.entry("getConversation", conversations::get),
+        Map.entry("answerConversation", conversations::answer),
         Map.entry("listQueues", queues::list),
         Map.entry("getQueue", queues::get),
         Map.entry("claimContact", queues::claim),

@@ -36,6 +36,29 @@ public final class ContactJson {
     });
   }
 
+  /**
+   * The intake answer with where the contact's conversation is now: its queue, or the agent who
+   * has it ({@code carrier} is the contact that carries the conversation; {@code null} when unknown).
+   */
+  public static Buffer accepted(ContactRecord record, ContactRecord carrier) {
+    return write(json -> {
+      json.writeStartObject();
+      decisionFields(json, record);
+      if (carrier != null) {
+        json.writeObjectFieldStart("conversation");
+        json.writeStringField("id", record.conversationId());
+        json.writeStringField("status", carrier.isOpen() ? "OPEN" : "CLOSED");
+        json.writeStringField("contactId", carrier.id());
+        json.writeStringField("queue", carrier.route().queue());
+        if (carrier.agent() != null) {
+          json.writeStringField("agent", carrier.agent());
+        }
+        json.writeEndObject();
+      }
+      json.writeEndObject();
+    });
+  }
+
   /** The full view: the decision plus the contact as received, where it waits now and its history. */
   public static Buffer full(ContactRecord record) {
     return write(json -> {
@@ -91,6 +114,7 @@ public final class ContactJson {
   private static void decisionFields(JsonGenerator json, ContactRecord record) throws IOException {
     Decision decision = record.decision();
     json.writeStringField("id", record.id());
+    json.writeStringField("conversationId", record.conversationId());
     json.writeStringField("status", record.status().name());
     json.writeObjectFieldStart("classification");
     json.writeStringField("knowledge", decision.classification().knowledge().name());
@@ -119,7 +143,9 @@ public final class ContactJson {
     json.writeStringField("level", route.level().name());
     json.writeStringField("queue", route.queue());
     json.writeNumberField("priority", route.priority());
-    json.writeStringField("deadline", deadline.toString());
+    if (deadline != null) {
+      json.writeStringField("deadline", deadline.toString());
+    }
     if (decision != null) {
       json.writeNumberField("responseTargetSeconds", decision.responseTarget().toSeconds());
       if (decision.contextDealerId() != null) {

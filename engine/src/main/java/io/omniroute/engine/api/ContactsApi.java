@@ -1,5 +1,6 @@
 package io.omniroute.engine.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.omniroute.engine.contact.ContactService;
 import io.omniroute.engine.http.Callers;
 import io.omniroute.engine.http.Problem;
@@ -7,7 +8,7 @@ import io.omniroute.engine.queue.ContactRecord;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
-/** Handlers for {@code /v1/contacts}: intake, lookup, complete, abandon. Stateless, shared by verticles. */
+/** Handlers for {@code /v1/contacts}: intake, lookup, complete, abandon, transfer. Stateless, shared by verticles. */
 public final class ContactsApi {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private final ContactService contacts;
@@ -18,7 +19,8 @@ public final class ContactsApi {
 
   void create(RoutingContext ctx) {
     contacts.submit(ContractValidation.body(ctx), Callers.of(ctx), ctx.request().getHeader(IDEMPOTENCY_KEY))
-        .onSuccess(accepted -> Responses.json(ctx, accepted.created() ? 201 : 200, ContactJson.decision(accepted.record())))
+        .onSuccess(accepted -> Responses.json(ctx, accepted.created() ? 201 : 200,
+            ContactJson.accepted(accepted.record(), accepted.carrier())))
         .onFailure(ctx::fail);
   }
 
@@ -38,6 +40,14 @@ public final class ContactsApi {
 
   void abandon(RoutingContext ctx) {
     answer(ctx, contacts.abandon(ctx.pathParam("id"), Callers.of(ctx)));
+  }
+
+  /** A dealer may transfer only contacts in its own queue; any other is answered as an unknown id. */
+  void transfer(RoutingContext ctx) {
+    JsonNode body = ContractValidation.body(ctx);
+    JsonNode reason = body.get("reason");
+    answer(ctx, contacts.transfer(ctx.pathParam("id"), body.get("queue").asText(),
+        reason == null ? null : reason.asText(), Callers.of(ctx)));
   }
 
   private static void answer(RoutingContext ctx, Future<ContactRecord> finished) {

@@ -3,6 +3,7 @@ package io.omniroute.engine.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omniroute.engine.customer.CustomerProfile;
 import io.omniroute.engine.customer.CustomerProfiles;
+import io.omniroute.engine.conversation.ConversationService;
 import io.omniroute.engine.customer.CustomerService;
 import io.omniroute.engine.customer.Identities;
 import io.omniroute.engine.customer.Identity;
@@ -11,6 +12,7 @@ import io.omniroute.engine.http.Problem;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
@@ -18,9 +20,11 @@ import java.util.Optional;
 /** Handlers for {@code /v1/customers}: create or replace, read, look up by identity, erase, import. Stateless, shared by verticles. */
 public final class CustomersApi {
   private final CustomerService customers;
+  private final ConversationService conversations;
 
-  public CustomersApi(CustomerService customers) {
+  public CustomersApi(CustomerService customers, ConversationService conversations) {
     this.customers = customers;
+    this.conversations = conversations;
   }
 
   void put(RoutingContext ctx) {
@@ -30,9 +34,15 @@ public final class CustomersApi {
         .onFailure(ctx::fail);
   }
 
+  /** The profile with the customer's recent conversations, the most recently active first. */
   void get(RoutingContext ctx) {
     customers.get(ctx.pathParam("customerId"), Callers.of(ctx))
-        .onSuccess(profile -> Responses.json(ctx, 200, json(profile)))
+        .compose(profile -> conversations.ofCustomer(profile.id()).map(recent -> {
+          JsonArray list = new JsonArray();
+          recent.forEach(conversation -> list.add(ConversationJson.summary(conversation)));
+          return new JsonObject(CustomerProfiles.write(profile).toString()).put("conversations", list);
+        }))
+        .onSuccess(view -> Responses.json(ctx, 200, view))
         .onFailure(ctx::fail);
   }
 

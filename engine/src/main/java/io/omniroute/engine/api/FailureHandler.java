@@ -5,7 +5,11 @@ import io.omniroute.engine.http.Problem;
 import io.netty.handler.codec.DecoderException;
 import io.omniroute.engine.EngineException;
 import io.netty.handler.codec.TooLongFrameException;
+import io.omniroute.engine.contact.ConversationOfAnotherCustomerException;
 import io.omniroute.engine.contact.IdempotencyKeyReusedException;
+import io.omniroute.engine.contact.UnknownConversationException;
+import io.omniroute.engine.conversation.ConversationNotFoundException;
+import io.omniroute.engine.queue.ConversationChangedException;
 import io.omniroute.engine.contact.UnknownQueueException;
 import io.omniroute.engine.customer.CustomerNotFoundException;
 import io.omniroute.engine.customer.CustomerOutOfScopeException;
@@ -13,6 +17,7 @@ import io.omniroute.engine.customer.IdentityConflictException;
 import io.omniroute.engine.customer.InvalidCustomerException;
 import io.omniroute.engine.customer.UnknownOwnerDealerException;
 import io.omniroute.engine.queue.ContactNotFoundException;
+import io.omniroute.engine.queue.ContactStatus;
 import io.omniroute.engine.queue.IllegalTransitionException;
 import io.omniroute.engine.StoreUnavailableException;
 import io.omniroute.engine.rules.RuleVersionNotFoundException;
@@ -71,6 +76,21 @@ final class FailureHandler {
       Problem.send(ctx, 422, "Idempotency key reused", "This Idempotency-Key was already used by this caller with a"
           + " different body (for contact " + e.firstContactId() + "); nothing was stored. Use a new key for a new"
           + " contact, or resend the first body unchanged to get its answer again.");
+    } else if (failure instanceof UnknownConversationException e) {
+      Problem.send(ctx, 422, "Unknown conversation", "conversationId '" + e.conversationId() + "' names no"
+          + " conversation (closed conversations are kept for a limited time): leave conversationId out to start a new"
+          + " conversation, or use the conversationId of an earlier answer. Nothing was stored.");
+    } else if (failure instanceof ConversationOfAnotherCustomerException e) {
+      Problem.send(ctx, 409, "Conversation of another customer", "Conversation " + e.conversationId() + " belongs to"
+          + " another customer than the one this contact comes from: leave conversationId out, or send the contact with"
+          + " the identity of that conversation's customer. Nothing was stored.");
+    } else if (failure instanceof ConversationNotFoundException e) {
+      Problem.send(ctx, 404, "Conversation not found", capitalise(e.getMessage())
+          + ": use the conversationId of a contact's answer (POST /v1/contacts or GET /v1/contacts/{id}).");
+    } else if (failure instanceof ConversationChangedException e) {
+      ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+      Problem.send(ctx, 503, "Conversation busy", capitalise(e.getMessage()) + " (with the same Idempotency-Key);"
+          + " nothing was stored.");
     } else if (failure instanceof IllegalTransitionException e) {
       Problem.send(ctx, 409, "Illegal status change", capitalise(e.getMessage()) + ": " + hint(e) + ".");
     } else if (failure instanceof RuleVersionNotFoundException e) {
@@ -148,9 +168,14 @@ final class FailureHandler {
   }
 
   private static String hint(IllegalTransitionException e) {
+    if (e.from() == ContactStatus.JOINED) {
+      return "a JOINED follow-up is carried by its conversation's waiting or assigned contact; act on that one"
+          + " (GET /v1/conversations/{conversationId} names it)";
+    }
     return switch (e.to()) {
       case COMPLETED -> "only an ASSIGNED contact can be completed; claim it first";
       case ABANDONED -> "only a QUEUED or ASSIGNED contact can be abandoned";
+      case QUEUED -> "only a QUEUED or ASSIGNED contact can be transferred";
       default -> "see the contact's status with GET /v1/contacts/{id}";
     };
   }

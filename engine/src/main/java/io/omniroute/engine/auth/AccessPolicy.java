@@ -17,8 +17,10 @@ import java.util.Set;
  *   <tr><td>{@code getQueue}</td><td>as above, and {@code dealer:X} on queue {@code dealer:X}</td></tr>
  *   <tr><td>{@code claimContact}</td><td>admin, supervisor (global), and {@code dealer:X} on queue
  *       {@code dealer:X}</td></tr>
- *   <tr><td>{@code completeContact}</td><td>admin, supervisor (global); {@code dealer:X}
- *       {@link AccessDecision#ALLOW_OWN}</td></tr>
+ *   <tr><td>{@code completeContact}, {@code transferContact}, {@code answerConversation}</td><td>admin,
+ *       supervisor (global); {@code dealer:X} {@link AccessDecision#ALLOW_OWN}</td></tr>
+ *   <tr><td>{@code getConversation}</td><td>admin, supervisor, supervisor:CC, ops; {@code dealer:X}
+ *       {@link AccessDecision#ALLOW_OWN} (in its queue, or of a customer it owns)</td></tr>
  *   <tr><td>{@code validateRules}, {@code simulateRules}, {@code saveRuleVersion},
  *       {@code activateRules}</td><td>admin; supervisor on scope {@code global}; supervisor:CC on scope
  *       {@code CC}</td></tr>
@@ -47,6 +49,9 @@ public final class AccessPolicy {
       Map.entry("abandonContact", Rule.INTAKE),
       Map.entry("getContact", Rule.READ),
       Map.entry("completeContact", Rule.COMPLETE),
+      Map.entry("transferContact", Rule.COMPLETE),
+      Map.entry("getConversation", Rule.READ_CONVERSATION),
+      Map.entry("answerConversation", Rule.COMPLETE),
       Map.entry("listQueues", Rule.READ),
       Map.entry("getQueue", Rule.READ_QUEUE),
       Map.entry("claimContact", Rule.CLAIM),
@@ -158,6 +163,20 @@ public final class AccessPolicy {
         return READERS + dealerOf(params);
       }
     },
+    READ_CONVERSATION {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        if (reads(role)) {
+          return AccessDecision.ALLOW;
+        }
+        return role.kind() == Role.Kind.DEALER ? AccessDecision.ALLOW_OWN : AccessDecision.DENY;
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        return READERS + ", dealer:<id> for a conversation in its own dealer queue or of a customer it owns";
+      }
+    },
     CLAIM {
       @Override
       AccessDecision decide(Role role, Map<String, String> params) {
@@ -180,7 +199,7 @@ public final class AccessPolicy {
 
       @Override
       String allowed(Map<String, String> params) {
-        return "admin, supervisor (global), dealer:<id> for a contact in its own dealer queue";
+        return "admin, supervisor (global), dealer:<id> for a contact or conversation in its own dealer queue";
       }
     },
     WRITE_CUSTOMERS {

@@ -10,8 +10,9 @@ import java.time.Instant;
  * Something that happened in a contact's life, as {@link ContactService} publishes it through
  * {@link ContactEvents}: the contract that metrics, and later delivery to agents, webhooks and
  * compliance review, build on. Each event carries the contact as it is after the step and when the
- * step happened. A new contact is {@link Received}, then {@link Routed}, then {@link Queued}, in
- * that order and on one thread; an idempotent repeat of a request publishes nothing.
+ * step happened. A new contact is {@link Received}, then {@link Routed}, then {@link Queued} (or,
+ * for a follow-up of an open conversation, {@link Joined} and, when it raised the conversation,
+ * {@link Raised}), in that order and on one thread; an idempotent repeat of a request publishes nothing.
  *
  * <p>Immutable.
  */
@@ -30,6 +31,18 @@ public sealed interface ContactEvent {
 
   /** It waits in its queue ({@code contact().route().queue()}). */
   record Queued(ContactRecord contact, Instant at) implements ContactEvent {}
+
+  /**
+   * A follow-up joined its open conversation instead of waiting on its own: {@code carrier} is the
+   * conversation's waiting or assigned contact.
+   */
+  record Joined(ContactRecord contact, ContactRecord carrier, Instant at) implements ContactEvent {}
+
+  /** A more urgent follow-up raised its conversation: the waiting contact moved {@code from} one route {@code to} another. */
+  record Raised(ContactRecord contact, Route from, Route to, Instant at) implements ContactEvent {}
+
+  /** An agent or supervisor handed it to another queue, for {@code reason} (may be {@code null}). */
+  record Transferred(ContactRecord contact, Route from, Route to, String reason, Instant at) implements ContactEvent {}
 
   /** An agent claimed it after it waited {@code waited}. */
   record Assigned(ContactRecord contact, String agent, Duration waited, Instant at) implements ContactEvent {}

@@ -11,6 +11,8 @@ import io.omniroute.engine.rules.RecentContacts;
 import io.omniroute.rules.RuleBook;
 import io.omniroute.rules.ServiceLevels;
 import io.omniroute.rules.directory.Directory;
+import io.omniroute.rules.model.Level;
+import io.omniroute.rules.model.QueueNames;
 import io.omniroute.rules.model.Route;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -124,6 +126,33 @@ public final class ContactService {
   }
 
   /**
+   * Hands a waiting or assigned contact the caller may act on to {@code queue} (a dealer hands a
+   * battery question to the expert team): it waits there with the priority it had and a fresh
+   * deadline of its response target, and its history says who moved it, from where and why.
+   * Fails with {@link UnknownQueueException} for an unknown queue, {@link ContactNotFoundException}
+   * for an unknown contact or one of another dealer, and {@link
+   * io.omniroute.engine.queue.IllegalTransitionException} for a finished one.
+   */
+  public Future<ContactRecord> transfer(String id, String queue, String reason, Caller caller) {
+    Instant now = clock.instant();
+    return isKnownQueue(queue).compose(known -> known ? store.find(id) : Future.failedFuture(new UnknownQueueException(queue)))
+        .compose(found -> {
+          if (found.isEmpty() || !caller.mayActOnContactIn(found.get().route().queue())) {
+            return Future.failedFuture(new ContactNotFoundException(id));
+          }
+          ContactRecord current = found.get();
+          Route to = new Route(levelOf(queue), queue, current.route().priority());
+          String detail = reason == null ? "by " + caller.name() : reason + " (by " + caller.name() + ")";
+          return store.transfer(id, to, now.plus(current.decision().responseTarget()), detail, now)
+              .andThen(moved -> {
+                if (moved.succeeded()) {
+                  events.publish(new ContactEvent.Transferred(moved.result(), current.route(), to, reason, now));
+                }
+              });
+        });
+  }
+
+  /**
    * Moves up to {@code limit} contacts still waiting at their deadline one step up their ladder,
    * with a fresh deadline of the same response target; answers how many moved. Safe on several
    * nodes at once: the store moves each contact once.
@@ -144,13 +173,13 @@ public final class ContactService {
 
   /**
    * Erases the personal data of every stored contact of the customer {@code customerId} ({@link
-   * ContactRecord#erased}), and forgets them among the contacts this node keeps for simulations;
+   * ContactRecord#erased}) and of the messages of their conversations, and forgets them among the contacts this node keeps for simulations;
    * answers how many were erased.
    */
   public Future<Integer> eraseCustomer(String customerId) {
     Instant now = clock.instant();
     recent.forgetCustomer(customerId);
-    return store.contactsOf(customerId).compose(ids -> {
+    return store.eraseConversationsOf(customerId, now).compose(conversations -> store.contactsOf(customerId)).compose(ids -> {
       List<Future<Boolean>> erasures = new ArrayList<>(ids.size());
       for (String id : ids) {
         erasures.add(store.erase(id, now).map(erased -> {
@@ -198,6 +227,15 @@ public final class ContactService {
       return Future.succeededFuture(true);
     }
     return store.queueStats().map(stats -> stats.stream().anyMatch(stat -> stat.queue().equals(queue)));
+  }
+
+  /** The level of a queue: the directory's, else what its name says, else the country level. */
+  private Level levelOf(String queue) {
+    Level level = directory.queues().get(queue);
+    if (level == null) {
+      level = QueueNames.levelOf(queue);
+    }
+    return level == null ? Level.COUNTRY : level;
   }
 
   private Map<String, QueueStats> withDirectoryQueues(List<QueueStats> stored) {

@@ -3,6 +3,7 @@ package io.omniroute.engine.metrics;
 import io.omniroute.engine.contact.ContactEvent;
 import io.omniroute.engine.contact.ContactEvents;
 import io.omniroute.engine.queue.ContactCustomer;
+import io.omniroute.engine.queue.HistoryEvent;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +33,15 @@ public final class ContactMetrics implements Consumer<ContactEvent> {
       ContactCustomer customer = routed.contact().customer();
       metrics.contactReceived(routed.contact().channel(), routed.decision().route().level(),
           customer.identification().name(), customer.relationship().wireName());
+    } else if (event instanceof ContactEvent.Queued queued && queued.contact().history().stream()
+        .anyMatch(step -> HistoryEvent.REOPENED.equals(step.type()))) {
+      metrics.followUp("reopened");
+    } else if (event instanceof ContactEvent.Joined) {
+      metrics.followUp("joined");
+    } else if (event instanceof ContactEvent.Raised) {
+      metrics.followUp("raised");
+    } else if (event instanceof ContactEvent.Transferred transferred) {
+      metrics.transferred(transferred.from().level(), transferred.to().level());
     } else if (event instanceof ContactEvent.Assigned assigned) {
       metrics.claimed(assigned.contact().route().level(), assigned.waited());
     } else if (event instanceof ContactEvent.Escalated escalated) {

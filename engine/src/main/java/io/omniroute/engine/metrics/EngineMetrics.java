@@ -130,6 +130,24 @@ public final class EngineMetrics {
         .increment();
   }
 
+  /** A follow-up reached its conversation: {@code joined} an open one, {@code raised} it, or {@code reopened} a closed one. */
+  public void followUp(String outcome) {
+    Counter.builder("omniroute.conversation.followups")
+        .description("Contacts that followed up an existing conversation, by what they did to it")
+        .tags("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
+  /** A contact was handed from one level's queue to another's. */
+  public void transferred(Level from, Level to) {
+    Counter.builder("omniroute.transfers")
+        .description("Contacts handed to another queue by an agent or supervisor")
+        .tags("from", from.name(), "to", to.name())
+        .register(registry)
+        .increment();
+  }
+
   public void claimed(Level level, Duration waited) {
     Timer.builder("omniroute.queue.wait")
         .description("Time from receipt until an agent claimed the contact")

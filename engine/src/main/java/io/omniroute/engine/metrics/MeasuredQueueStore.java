@@ -6,6 +6,11 @@ import io.micrometer.core.instrument.Timer;
 import io.omniroute.engine.queue.Accepted;
 import io.omniroute.engine.queue.ContactNotFoundException;
 import io.omniroute.engine.queue.ContactRecord;
+import io.omniroute.engine.queue.ConversationChangedException;
+import io.omniroute.engine.queue.ConversationRecord;
+import io.omniroute.engine.queue.ConversationState;
+import io.omniroute.engine.queue.Message;
+import io.omniroute.engine.queue.Threading;
 import io.omniroute.engine.queue.IllegalTransitionException;
 import io.omniroute.engine.queue.QueueStats;
 import io.omniroute.engine.queue.QueueStore;
@@ -39,7 +44,8 @@ public final class MeasuredQueueStore implements QueueStore {
   /** The store operations, as named in the {@code operation} label. */
   enum Operation {
     ACCEPT, FIND, CLAIM, COMPLETE, ABANDON, QUEUE_STATS, WAITING, DUE_FOR_ESCALATION, ESCALATE, PING, CONTACTS_OF,
-    ERASE;
+    ERASE, CONVERSATION_STATE, THREAD_STATES, CONVERSATION, CONVERSATIONS_OF, ADD_MESSAGE, TRANSFER,
+    ERASE_CONVERSATIONS;
 
     final String label = name().toLowerCase(Locale.ROOT);
   }
@@ -62,6 +68,46 @@ public final class MeasuredQueueStore implements QueueStore {
   @Override
   public Future<Accepted> accept(ContactRecord contact, String idempotencyKey) {
     return measured(Operation.ACCEPT, () -> store.accept(contact, idempotencyKey));
+  }
+
+  @Override
+  public Future<Accepted> accept(ContactRecord contact, String idempotencyKey, Threading threading) {
+    return measured(Operation.ACCEPT, () -> store.accept(contact, idempotencyKey, threading));
+  }
+
+  @Override
+  public Future<Optional<ConversationState>> conversationState(String id) {
+    return measured(Operation.CONVERSATION_STATE, () -> store.conversationState(id));
+  }
+
+  @Override
+  public Future<Map<String, ConversationState>> threadStates(String key) {
+    return measured(Operation.THREAD_STATES, () -> store.threadStates(key));
+  }
+
+  @Override
+  public Future<Optional<ConversationRecord>> conversation(String id) {
+    return measured(Operation.CONVERSATION, () -> store.conversation(id));
+  }
+
+  @Override
+  public Future<List<ConversationRecord>> conversationsOf(String customerId, int limit) {
+    return measured(Operation.CONVERSATIONS_OF, () -> store.conversationsOf(customerId, limit));
+  }
+
+  @Override
+  public Future<Optional<ConversationRecord>> addMessage(String id, Message message) {
+    return measured(Operation.ADD_MESSAGE, () -> store.addMessage(id, message));
+  }
+
+  @Override
+  public Future<ContactRecord> transfer(String id, Route to, Instant newDeadline, String reason, Instant now) {
+    return measured(Operation.TRANSFER, () -> store.transfer(id, to, newDeadline, reason, now));
+  }
+
+  @Override
+  public Future<Integer> eraseConversationsOf(String customerId, Instant at) {
+    return measured(Operation.ERASE_CONVERSATIONS, () -> store.eraseConversationsOf(customerId, at));
   }
 
   @Override
@@ -159,7 +205,8 @@ public final class MeasuredQueueStore implements QueueStore {
     void record(long nanos, Throwable cause) {
       if (cause == null) {
         success.record(nanos, TimeUnit.NANOSECONDS);
-      } else if (cause instanceof ContactNotFoundException || cause instanceof IllegalTransitionException) {
+      } else if (cause instanceof ContactNotFoundException || cause instanceof IllegalTransitionException
+          || cause instanceof ConversationChangedException) {
         timer(operation, "rejected", registry).record(nanos, TimeUnit.NANOSECONDS);
       } else {
         timer(operation, "error", registry).record(nanos, TimeUnit.NANOSECONDS);

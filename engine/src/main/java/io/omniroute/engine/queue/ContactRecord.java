@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param deadline when the first response is due in the current queue
  * @param agent the agent that claimed the contact, or {@code null}
  * @param customer who the contact came from: identified or not, and the relationship sector
+ * @param conversationId the conversation the contact belongs to; a conversation is named after the
+ *     contact that opened it, so a contact that opens one has its own id here
  */
 public record ContactRecord(
     String id,
@@ -38,7 +40,8 @@ public record ContactRecord(
     ContactStatus status,
     String agent,
     List<HistoryEvent> history,
-    ContactCustomer customer) {
+    ContactCustomer customer,
+    String conversationId) {
   private static final Interner<Decision> DECISIONS = new Interner<>(16_384);
   private static final Interner<Route> ROUTES = new Interner<>(4_096);
 
@@ -51,13 +54,22 @@ public record ContactRecord(
     request = request == null ? ContactPayload.empty() : request;
     history = List.copyOf(history);
     customer = customer == null ? ContactCustomer.UNIDENTIFIED_DIRECT : customer;
+    conversationId = conversationId == null ? id : conversationId;
+  }
+
+  /** A record of a contact that opened its own conversation. */
+  public ContactRecord(
+      String id, Instant receivedAt, ContactPayload request, String channel, String country, Decision decision,
+      Route route, Instant deadline, ContactStatus status, String agent, List<HistoryEvent> history,
+      ContactCustomer customer) {
+    this(id, receivedAt, request, channel, country, decision, route, deadline, status, agent, history, customer, null);
   }
 
   /** A record of an unidentified sender that came through the brand's own channels. */
   public ContactRecord(
       String id, Instant receivedAt, ContactPayload request, String channel, String country, Decision decision,
       Route route, Instant deadline, ContactStatus status, String agent, List<HistoryEvent> history) {
-    this(id, receivedAt, request, channel, country, decision, route, deadline, status, agent, history, null);
+    this(id, receivedAt, request, channel, country, decision, route, deadline, status, agent, history, null, null);
   }
 
   /** A new, queued contact of an unidentified sender with its {@code received} and {@code routed} events. */
@@ -70,16 +82,48 @@ public record ContactRecord(
   public static ContactRecord queued(
       String id, Instant receivedAt, ContactPayload request, String channel, String country, Decision decided,
       ContactCustomer customer) {
+    return queued(id, receivedAt, request, channel, country, decided, customer, null, null);
+  }
+
+  /**
+   * A new, queued contact from {@code customer} in conversation {@code conversationId} ({@code
+   * null}: it opens its own), with its {@code received} and {@code routed} events; {@code
+   * reopened}, when not {@code null}, says which closed conversation it reopens and where that was
+   * answered.
+   */
+  public static ContactRecord queued(
+      String id, Instant receivedAt, ContactPayload request, String channel, String country, Decision decided,
+      ContactCustomer customer, String conversationId, String reopened) {
     Decision decision = DECISIONS.intern(decided);
     Instant deadline = receivedAt.plus(decision.responseTarget());
-    List<HistoryEvent> history =
-        List.of(
-            new HistoryEvent(HistoryEvent.RECEIVED, receivedAt, ("via " + channel).intern()),
-            new HistoryEvent(HistoryEvent.ROUTED, receivedAt, ("to " + decision.route().queue()).intern()));
+    HistoryEvent received = new HistoryEvent(HistoryEvent.RECEIVED, receivedAt, ("via " + channel).intern());
+    HistoryEvent routed = new HistoryEvent(HistoryEvent.ROUTED, receivedAt, ("to " + decision.route().queue()).intern());
+    List<HistoryEvent> history = reopened == null
+        ? List.of(received, routed)
+        : List.of(received, new HistoryEvent(HistoryEvent.REOPENED, receivedAt, reopened), routed);
     return new ContactRecord(
         id, receivedAt, request, channel == null ? null : channel.intern(), country == null ? null : country.intern(),
         decision, decision.route(), deadline,
-        ContactStatus.QUEUED, null, history, customer);
+        ContactStatus.QUEUED, null, history, customer, conversationId);
+  }
+
+  /**
+   * A follow-up that joined the open conversation {@code conversationId} instead of waiting on its
+   * own: {@code JOINED}, with the route the conversation has now and no deadline of its own.
+   *
+   * @param where where the conversation is now, for the history ({@code "waiting in country:DE"})
+   */
+  public static ContactRecord joined(
+      String id, Instant receivedAt, ContactPayload request, String channel, String country, Decision decided,
+      ContactCustomer customer, String conversationId, Route conversationRoute, String where) {
+    List<HistoryEvent> history =
+        List.of(
+            new HistoryEvent(HistoryEvent.RECEIVED, receivedAt, ("via " + channel).intern()),
+            new HistoryEvent(HistoryEvent.JOINED, receivedAt, "conversation " + conversationId + ", " + where));
+    return new ContactRecord(
+        id, receivedAt, request, channel == null ? null : channel.intern(), country == null ? null : country.intern(),
+        DECISIONS.intern(decided), ROUTES.intern(conversationRoute), null,
+        ContactStatus.JOINED, null, history, customer, conversationId);
   }
 
   /** This contact claimed by an agent. */
@@ -107,7 +151,8 @@ public record ContactRecord(
     events.add(new HistoryEvent(HistoryEvent.ERASED, at, "personal data erased"));
     ContactPayload marker = ContactPayload.ofJsonText("{\"channel\":\"" + channel + "\",\"erased\":true}");
     return new ContactRecord(
-        id, receivedAt, marker, channel, country, decision, route, deadline, status, agent, events, customer.withoutIdentity());
+        id, receivedAt, marker, channel, country, decision, route, deadline, status, agent, events,
+        customer.withoutIdentity(), conversationId);
   }
 
   /** Whether this contact's personal data was erased. */
@@ -125,7 +170,45 @@ public record ContactRecord(
     List<HistoryEvent> events = new ArrayList<>(history);
     events.add(new HistoryEvent(HistoryEvent.ESCALATED, at, ("from " + route.queue() + " to " + to.queue()).intern()));
     return new ContactRecord(
-        id, receivedAt, request, channel, country, decision, ROUTES.intern(to), newDeadline, status, agent, events, customer);
+        id, receivedAt, request, channel, country, decision, ROUTES.intern(to), newDeadline, status, agent, events,
+        customer, conversationId);
+  }
+
+  /**
+   * This waiting contact raised by a more urgent follow-up of its conversation: it moves to {@code
+   * to} (the follow-up's route) with the new deadline.
+   */
+  public ContactRecord raised(Route to, Instant newDeadline, String detail, Instant at) {
+    if (status != ContactStatus.QUEUED) {
+      throw new IllegalTransitionException(id, status, ContactStatus.QUEUED);
+    }
+    List<HistoryEvent> events = new ArrayList<>(history);
+    events.add(new HistoryEvent(HistoryEvent.RAISED, at, detail));
+    return new ContactRecord(
+        id, receivedAt, request, channel, country, decision, ROUTES.intern(to), newDeadline, status, agent, events,
+        customer, conversationId);
+  }
+
+  /**
+   * This waiting or assigned contact handed to another queue: it waits there ({@code QUEUED}, no
+   * agent) with the new deadline. A finished contact cannot move ({@link IllegalTransitionException}).
+   */
+  public ContactRecord transferred(Route to, Instant newDeadline, String reason, Instant at) {
+    if (status != ContactStatus.QUEUED && status != ContactStatus.ASSIGNED) {
+      throw new IllegalTransitionException(id, status, ContactStatus.QUEUED);
+    }
+    List<HistoryEvent> events = new ArrayList<>(history);
+    String detail = "from " + route.queue() + (agent == null ? "" : " (agent " + agent + ")") + " to " + to.queue()
+        + (reason == null || reason.isBlank() ? "" : ": " + reason);
+    events.add(new HistoryEvent(HistoryEvent.TRANSFERRED, at, detail));
+    return new ContactRecord(
+        id, receivedAt, request, channel, country, decision, ROUTES.intern(to), newDeadline, ContactStatus.QUEUED, null,
+        events, customer, conversationId);
+  }
+
+  /** Whether the contact still waits or is being answered. */
+  public boolean isOpen() {
+    return status == ContactStatus.QUEUED || status == ContactStatus.ASSIGNED;
   }
 
   /** Whether this contact may escalate: still queued, below the central desk. */
@@ -140,6 +223,7 @@ public record ContactRecord(
     List<HistoryEvent> events = new ArrayList<>(history);
     events.add(event);
     return new ContactRecord(
-        id, receivedAt, request, channel, country, decision, route, deadline, next, newAgent, events, customer);
+        id, receivedAt, request, channel, country, decision, route, deadline, next, newAgent, events, customer,
+        conversationId);
   }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * One step in a contact's history: what happened ({@code received}, {@code routed},
- * {@code escalated}, {@code assigned}, {@code completed}, {@code abandoned}), when, and a short
+ * {@code escalated}, {@code assigned}, {@code completed}, {@code abandoned}, {@code joined}, {@code raised},
+ * {@code reopened}, {@code transferred}, {@code erased}), when, and a short
  * human-readable detail. Immutable.
  */
 public record HistoryEvent(String type, Instant at, String detail) {
@@ -16,6 +17,10 @@ public record HistoryEvent(String type, Instant at, String detail) {
   public static final String COMPLETED = "completed";
   public static final String ABANDONED = "abandoned";
   public static final String ERASED = "erased";
+  public static final String JOINED = "joined";
+  public static final String RAISED = "raised";
+  public static final String REOPENED = "reopened";
+  public static final String TRANSFERRED = "transferred";
 
   public HistoryEvent {
     Objects.requireNonNull(type, "type");

@@ -2,8 +2,10 @@ package io.omniroute.engine.queue;
 
 import io.omniroute.rules.model.Route;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,6 +21,8 @@ import java.util.UUID;
  * <p>Queues are ordered by priority (highest first), then by arrival (oldest first).
  */
 public interface QueueStore extends AutoCloseable {
+  /** How long a closed conversation is kept after its last activity, so that a follow-up can reopen it. */
+  Duration DEFAULT_CONVERSATION_RETENTION = Duration.ofDays(7);
 
   /**
    * A new contact id. A store may choose ids so that a contact lives next to its idempotency key
@@ -29,10 +33,55 @@ public interface QueueStore extends AutoCloseable {
   }
 
   /**
-   * Stores a new queued contact. With a non-null {@code idempotencyKey} seen before, stores
-   * nothing and answers the first record with {@code created == false}.
+   * Stores a new queued contact that opens its own conversation. With a non-null {@code
+   * idempotencyKey} seen before, stores nothing and answers the first record with {@code created
+   * == false}.
    */
-  Future<Accepted> accept(ContactRecord contact, String idempotencyKey);
+  default Future<Accepted> accept(ContactRecord contact, String idempotencyKey) {
+    return accept(contact, idempotencyKey, new Threading.Start(null, Message.inbound(
+        contact.id(), contact.receivedAt(), contact.channel(), null, null)));
+  }
+
+  /**
+   * Stores a new contact and applies its conversation's {@code threading} in one step: a queued
+   * contact that starts or reopens its conversation, or a {@code JOINED} follow-up that joins it.
+   * With a non-null {@code idempotencyKey} seen before, stores nothing and answers the first record
+   * with {@code created == false}; otherwise fails with {@link ConversationChangedException} when
+   * the plan no longer fits the conversation. A store that partitions its data keeps a follow-up
+   * with its conversation: its id comes from {@link #newContactId} with the conversation's id.
+   */
+  Future<Accepted> accept(ContactRecord contact, String idempotencyKey, Threading threading);
+
+  /** The conversation {@code id} as intake plans with it; empty when unknown. */
+  Future<Optional<ConversationState>> conversationState(String id);
+
+  /**
+   * The conversations that the thread key {@code key} leads to, by the {@linkplain ThreadKey#scope()
+   * scope} it was seen in (a customer, or a channel for unidentified senders).
+   */
+  Future<Map<String, ConversationState>> threadStates(String key);
+
+  /** The conversation {@code id} with its messages and held contacts; empty when unknown. */
+  Future<Optional<ConversationRecord>> conversation(String id);
+
+  /** Up to {@code limit} conversations of the customer {@code customerId}, the most recently active first. */
+  Future<List<ConversationRecord>> conversationsOf(String customerId, int limit);
+
+  /** Adds {@code message} to the conversation {@code id}; answers the conversation after it, or empty when unknown. */
+  Future<Optional<ConversationRecord>> addMessage(String id, Message message);
+
+  /**
+   * Moves a waiting or assigned contact to {@code to} with a new deadline ({@link
+   * ContactRecord#transferred}); fails with {@link ContactNotFoundException} or {@link
+   * IllegalTransitionException} for a finished one.
+   */
+  Future<ContactRecord> transfer(String id, Route to, Instant newDeadline, String reason, Instant now);
+
+  /**
+   * Erases the personal data in the messages of every conversation of {@code customerId} and
+   * forgets that they belong to the customer and their thread keys; answers how many conversations.
+   */
+  Future<Integer> eraseConversationsOf(String customerId, Instant at);
 
   /** The contact with this id, if any. */
   Future<Optional<ContactRecord>> find(String id);

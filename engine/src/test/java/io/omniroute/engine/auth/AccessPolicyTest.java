@@ -37,6 +37,9 @@ class AccessPolicyTest {
       abandonContact     -                          A     D          D             D   A         A       D
       getContact         -                          A     A          A             A   D         D       D
       completeContact    -                          A     A          D             D   D         D       O
+      transferContact    -                          A     A          D             D   D         D       O
+      getConversation    -                          A     A          A             A   D         D       O
+      answerConversation -                          A     A          D             D   D         D       O
       listQueues         -                          A     A          A             A   D         D       D
       getQueue           queue=central              A     A          A             A   D         D       D
       getQueue           queue=country:DE           A     A          A             A   D         D       D

@@ -24,6 +24,8 @@ public final class Contact {
   private final String language;
   private final Relationship relationship;
   private final String segment;
+  private final String previousQueue;
+  private final String previousAgent;
   private final String subject;
   private final String text;
   private final Map<String, String> references;
@@ -44,6 +46,8 @@ public final class Contact {
     this.language = b.language;
     this.relationship = b.relationship;
     this.segment = b.segment;
+    this.previousQueue = b.previousQueue;
+    this.previousAgent = b.previousAgent;
     this.subject = b.subject;
     this.text = b.text;
     this.references = Map.copyOf(b.references);
@@ -71,6 +75,8 @@ public final class Contact {
         .language(language)
         .relationship(relationship)
         .segment(segment)
+        .previousQueue(previousQueue)
+        .previousAgent(previousAgent)
         .subject(subject)
         .text(text)
         .references(references)
@@ -160,6 +166,24 @@ public final class Contact {
     return segment;
   }
 
+  /**
+   * The queue where the contact's conversation was last answered, when this contact reopens a
+   * closed conversation; {@code null} for a new matter.
+   */
+  public String getPreviousQueue() {
+    return previousQueue;
+  }
+
+  /** The agent who last handled the contact's conversation, when it reopens one; {@code null} otherwise. */
+  public String getPreviousAgent() {
+    return previousAgent;
+  }
+
+  /** Whether this contact reopens a closed conversation (the rules then see {@link #getPreviousQueue()}). */
+  public boolean isReopening() {
+    return previousQueue != null;
+  }
+
   public String getSubject() {
     return subject;
   }
@@ -194,6 +218,8 @@ public final class Contact {
     private String language;
     private Relationship relationship;
     private String segment;
+    private String previousQueue;
+    private String previousAgent;
     private String subject;
     private String text;
     private Map<String, String> references = Map.of();
@@ -259,6 +285,18 @@ public final class Contact {
     /** The segment of the customer's profile, such as {@code fleet}; {@code null} when none. */
     public Builder segment(String segment) {
       this.segment = segment;
+      return this;
+    }
+
+    /** Where the reopened conversation was last answered; {@code null} for a new matter. */
+    public Builder previousQueue(String previousQueue) {
+      this.previousQueue = previousQueue;
+      return this;
+    }
+
+    /** Who last handled the reopened conversation; {@code null} when nobody or a new matter. */
+    public Builder previousAgent(String previousAgent) {
+      this.previousAgent = previousAgent;
       return this;
     }
 

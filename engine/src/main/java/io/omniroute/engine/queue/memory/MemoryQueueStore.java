@@ -3,6 +3,10 @@ package io.omniroute.engine.queue.memory;
 import io.omniroute.engine.queue.Accepted;
 import io.omniroute.engine.queue.ContactNotFoundException;
 import io.omniroute.engine.queue.ContactRecord;
+import io.omniroute.engine.queue.ConversationRecord;
+import io.omniroute.engine.queue.ConversationState;
+import io.omniroute.engine.queue.Message;
+import io.omniroute.engine.queue.Threading;
 import io.omniroute.engine.queue.QueueStats;
 import io.omniroute.engine.queue.QueueStore;
 import io.omniroute.engine.queue.memory.TimeOrderedLane.Entry;
@@ -47,8 +51,8 @@ import java.util.function.Supplier;
 public final class MemoryQueueStore implements QueueStore {
   /** How long a finished contact can still be read and its idempotency key still answers. */
   public static final Duration DEFAULT_RETENTION = Duration.ofHours(1);
-
   private final long retentionNanos;
+  private final MemoryConversations conversations;
   private final Object lock = new Object();
   private final SlotArray<Stored> slots = new SlotArray<>();
   private final SlotIndex byId = new SlotIndex((slot, id) -> isKeyAt(slot, id, Stored::hasId));
@@ -67,10 +71,20 @@ public final class MemoryQueueStore implements QueueStore {
 
   /** A store that keeps finished contacts for {@code retention} after they finished. */
   public MemoryQueueStore(Duration retention) {
-    if (retention.isNegative()) {
-      throw new IllegalArgumentException("retention must not be negative, is " + retention);
+    this(retention, QueueStore.DEFAULT_CONVERSATION_RETENTION);
+  }
+
+  /**
+   * A store that keeps finished contacts for {@code retention} after they finished, and closed
+   * conversations for {@code conversationRetention} after their last activity.
+   */
+  public MemoryQueueStore(Duration retention, Duration conversationRetention) {
+    if (retention.isNegative() || conversationRetention.isNegative()) {
+      throw new IllegalArgumentException(
+          "retention must not be negative, is " + retention + " and " + conversationRetention + " for conversations");
     }
     this.retentionNanos = retention.toNanos();
+    this.conversations = new MemoryConversations(conversationRetention.toNanos());
   }
 
   /**
@@ -135,14 +149,22 @@ public final class MemoryQueueStore implements QueueStore {
   }
 
   @Override
-  public Future<Accepted> accept(ContactRecord contact, String idempotencyKey) {
+  public Future<Accepted> accept(ContactRecord contact, String idempotencyKey, Threading threading) {
     return call(() -> {
-      forgetFinishedBefore(nanos(contact.receivedAt()) - retentionNanos);
+      Instant now = contact.receivedAt();
+      forgetFinishedBefore(nanos(now) - retentionNanos);
+      conversations.forgetClosedBefore(nanos(now), this::isOpen);
       if (idempotencyKey != null) {
         long first = byIdempotencyKey.get(idempotencyKey);
         if (first != SlotIndex.ABSENT) {
-          return new Accepted(slots.get(first).record(), false);
+          ContactRecord record = slots.get(first).record();
+          return new Accepted(record, false, carrierOf(record.conversationId()));
         }
+      }
+      conversations.check(threading, this::isOpen);
+      ContactRecord carrier = contact;
+      if (threading instanceof Threading.Join join) {
+        carrier = reroute(conversations.get(join.conversation().id()), join.reroute(), now);
       }
       Stored stored = new Stored(contact, idempotencyKey);
       stored.slot = slots.add(stored);
@@ -153,9 +175,112 @@ public final class MemoryQueueStore implements QueueStore {
       if (contact.customer().id() != null) {
         contactsByCustomer.computeIfAbsent(contact.customer().id(), c -> new HashSet<>()).add(contact.id());
       }
-      enqueue(stored, contact, contact.receivedAt());
-      return new Accepted(contact, true);
+      if (contact.status() == ContactStatus.QUEUED) {
+        enqueue(stored, contact, now);
+      } else {
+        finished.addLast(new Finished(nanos(now), stored.slot));
+      }
+      conversations.apply(threading, contact, now);
+      return new Accepted(contact, true, carrier);
     });
+  }
+
+  /** The conversation's open contact after a follow-up joined it, moved when the follow-up raised it. */
+  private ContactRecord reroute(MemoryConversations.Held conversation, Threading.Reroute reroute, Instant now) {
+    Stored open = stored(conversation.openContactId);
+    if (reroute == null || open.status() != ContactStatus.QUEUED) {
+      return open.record();
+    }
+    dequeue(open);
+    ContactRecord raised = open.record().raised(reroute.to(), reroute.deadline(), reroute.detail(), now);
+    open.update(raised);
+    enqueue(open, raised, now);
+    return raised;
+  }
+
+  private boolean isOpen(MemoryConversations.Held conversation) {
+    Stored open = stored(conversation.openContactId);
+    return open != null && (open.status() == ContactStatus.QUEUED || open.status() == ContactStatus.ASSIGNED);
+  }
+
+  private ContactRecord carrierOf(String conversationId) {
+    MemoryConversations.Held held = conversations.get(conversationId);
+    Stored open = held == null ? null : stored(held.openContactId);
+    return open == null ? null : open.record();
+  }
+
+  private ConversationState state(MemoryConversations.Held held) {
+    return new ConversationState(
+        held.id, held.customerId, held.version, held.urgency, carrierOf(held.id), held.lastQueue, held.lastAgent);
+  }
+
+  private ConversationRecord record(MemoryConversations.Held held) {
+    List<ContactRecord> contacts = new ArrayList<>(held.contactIds.size());
+    for (String id : held.contactIds) {
+      Stored stored = stored(id);
+      if (stored != null) {
+        contacts.add(stored.record());
+      }
+    }
+    return new ConversationRecord(state(held), held.startedAt, held.lastActivityAt, held.messages, contacts);
+  }
+
+  @Override
+  public Future<Optional<ConversationState>> conversationState(String id) {
+    return call(() -> Optional.ofNullable(conversations.get(id)).map(this::state));
+  }
+
+  @Override
+  public Future<Map<String, ConversationState>> threadStates(String key) {
+    return call(() -> {
+      Map<String, ConversationState> states = new HashMap<>();
+      conversations.thread(key).forEach((scope, id) -> states.put(scope, state(conversations.get(id))));
+      return states;
+    });
+  }
+
+  @Override
+  public Future<Optional<ConversationRecord>> conversation(String id) {
+    return call(() -> Optional.ofNullable(conversations.get(id)).map(this::record));
+  }
+
+  @Override
+  public Future<List<ConversationRecord>> conversationsOf(String customerId, int limit) {
+    return call(() -> conversations.ofCustomer(customerId).stream()
+        .sorted(Comparator.comparing((MemoryConversations.Held h) -> h.lastActivityAt).reversed())
+        .limit(Math.max(0, limit))
+        .map(this::record)
+        .toList());
+  }
+
+  @Override
+  public Future<Optional<ConversationRecord>> addMessage(String id, Message message) {
+    return call(() -> {
+      MemoryConversations.Held held = conversations.get(id);
+      if (held == null) {
+        return Optional.<ConversationRecord>empty();
+      }
+      conversations.add(held, message);
+      return Optional.of(record(held));
+    });
+  }
+
+  @Override
+  public Future<ContactRecord> transfer(String id, Route to, Instant newDeadline, String reason, Instant now) {
+    return call(() -> {
+      Stored stored = require(id);
+      ContactRecord moved = stored.record().transferred(to, newDeadline, reason, now);
+      dequeue(stored);
+      stored.update(moved);
+      enqueue(stored, moved, now);
+      conversations.changed(moved.conversationId());
+      return moved;
+    });
+  }
+
+  @Override
+  public Future<Integer> eraseConversationsOf(String customerId, Instant at) {
+    return call(() -> conversations.erase(customerId));
   }
 
   @Override
@@ -177,6 +302,7 @@ public final class MemoryQueueStore implements QueueStore {
       stored.entry = null;
       ContactRecord assigned = stored.record().assigned(agent, now);
       stored.update(assigned);
+      conversations.changed(assigned.conversationId());
       return Optional.of(assigned);
     });
   }
@@ -268,6 +394,7 @@ public final class MemoryQueueStore implements QueueStore {
       ContactRecord escalated = stored.record().escalated(to, newDeadline, now);
       stored.update(escalated);
       enqueue(stored, escalated, now);
+      conversations.changed(escalated.conversationId());
       return Optional.of(escalated);
     });
   }
@@ -279,6 +406,13 @@ public final class MemoryQueueStore implements QueueStore {
 
   @Override
   public void close() {}
+
+  /** The number of conversations held, open or not; for tests of the retention. */
+  int conversationCount() {
+    synchronized (lock) {
+      return conversations.size();
+    }
+  }
 
   /** The number of contacts held, waiting or not; for tests of the retention. */
   int size() {
@@ -323,6 +457,7 @@ public final class MemoryQueueStore implements QueueStore {
     forgetFinishedBefore(at - retentionNanos);
     finished.addLast(new Finished(at, stored.slot));
     stored.update(record);
+    conversations.finished(record, now, at);
     return record;
   }
 

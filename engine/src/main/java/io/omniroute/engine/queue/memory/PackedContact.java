@@ -67,11 +67,14 @@ class PackedContact {
     byte[] id = utf8(record.id());
     byte[] key = idempotencyKey == null ? null : utf8(idempotencyKey);
     byte[] request = utf8(record.request().json());
-    ByteBuffer out = ByteBuffer.allocate(ID + 3 * Integer.BYTES + id.length + length(key) + request.length);
+    byte[] conversation = record.conversationId().equals(record.id()) ? null : utf8(record.conversationId());
+    ByteBuffer out = ByteBuffer.allocate(
+        ID + 4 * Integer.BYTES + id.length + length(key) + request.length + length(conversation));
     writeInstant(out, record.receivedAt());
     writeBytes(out, id);
     writeBytes(out, key);
     writeBytes(out, request);
+    writeBytes(out, conversation);
     return out.array();
   }
 
@@ -90,6 +93,7 @@ class PackedContact {
     String id = readText(in);
     skipText(in);
     ContactPayload request = ContactPayload.ofJsonText(readText(in));
+    String conversationId = readText(in);
     ByteBuffer state = ByteBuffer.wrap(changing);
     Instant deadline = readDeadline(state);
     int events = state.getInt();
@@ -98,7 +102,22 @@ class PackedContact {
       history.add(new HistoryEvent(readText(state), readInstant(state), readText(state)));
     }
     return new ContactRecord(
-        id, receivedAt, request, channel, country, decision, route, deadline, status, agent, history, customer);
+        id, receivedAt, request, channel, country, decision, route, deadline, status, agent, history, customer,
+        conversationId);
+  }
+
+  /** The conversation the contact belongs to. */
+  final String conversationId() {
+    ByteBuffer in = ByteBuffer.wrap(fixed).position(ID);
+    String id = readText(in);
+    skipText(in);
+    skipText(in);
+    String conversation = readText(in);
+    return conversation == null ? id : conversation;
+  }
+
+  final String agent() {
+    return agent;
   }
 
   final String id() {

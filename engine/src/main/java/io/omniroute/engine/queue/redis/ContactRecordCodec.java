@@ -58,6 +58,7 @@ final class ContactRecordCodec {
             .put("id", r.customer().id())
             .put("relationship", r.customer().relationship().name())
             .put("ownerDealerId", r.customer().ownerDealerId()))
+        .put("conversationId", r.conversationId())
         .encode();
   }
 
@@ -93,7 +94,8 @@ final class ContactRecordCodec {
         ContactStatus.valueOf(j.getString("status")),
         j.getString("agent"),
         history,
-        customer(j.getJsonObject("customer")));
+        customer(j.getJsonObject("customer")),
+        j.getString("conversationId"));
   }
 
   private static ContactCustomer customer(JsonObject j) {

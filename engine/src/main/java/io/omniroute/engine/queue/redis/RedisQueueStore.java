@@ -98,6 +98,46 @@ public final class RedisQueueStore implements QueueStore {
   }
 
   @Override
+  public Future<Optional<io.omniroute.engine.queue.ConversationState>> conversationState(String id) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  @Override
+  public Future<Map<String, io.omniroute.engine.queue.ConversationState>> threadStates(String key) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  @Override
+  public Future<Optional<io.omniroute.engine.queue.ConversationRecord>> conversation(String id) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  @Override
+  public Future<List<io.omniroute.engine.queue.ConversationRecord>> conversationsOf(String customerId, int limit) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  @Override
+  public Future<Optional<io.omniroute.engine.queue.ConversationRecord>> addMessage(String id, io.omniroute.engine.queue.Message message) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  @Override
+  public Future<ContactRecord> transfer(String id, Route to, Instant newDeadline, String reason, Instant now) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  @Override
+  public Future<Integer> eraseConversationsOf(String customerId, Instant at) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  @Override
+  public Future<Accepted> accept(ContactRecord contact, String idempotencyKey, io.omniroute.engine.queue.Threading threading) {
+    return accept(contact, idempotencyKey);
+  }
+
+  @Override
   public Future<Accepted> accept(ContactRecord contact, String idempotencyKey) {
     int p = keys.partitionOfContact(contact.id());
     if (idempotencyKey != null && keys.partitionOfKey(idempotencyKey) != p) {
