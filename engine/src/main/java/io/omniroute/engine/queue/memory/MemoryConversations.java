@@ -44,8 +44,8 @@ final class MemoryConversations {
     final Instant startedAt;
     Instant lastActivityAt;
     final List<Message> messages = new ArrayList<>(2);
-    final List<String> contactIds = new ArrayList<>(2);
-    final List<ThreadKey> threads = new ArrayList<>(1);
+    /** The thread keys that lead to it; {@code null} while there are none (most conversations). */
+    List<ThreadKey> threads;
 
     Held(String id, String customerId, Instant startedAt) {
       this.id = id;
@@ -114,10 +114,12 @@ final class MemoryConversations {
     held.version++;
     held.lastActivityAt = now;
     held.messages.add(threading.message());
-    held.contactIds.add(contact.id());
     ThreadKey thread = threading.thread();
     if (thread != null && !thread(thread.key()).containsKey(thread.scope())) {
       threads.computeIfAbsent(thread.key(), k -> new HashMap<>(2)).put(thread.scope(), held.id);
+      if (held.threads == null) {
+        held.threads = new ArrayList<>(1);
+      }
       held.threads.add(thread);
     }
     return held;
@@ -196,6 +198,9 @@ final class MemoryConversations {
   }
 
   private void dropThreads(Held held) {
+    if (held.threads == null) {
+      return;
+    }
     for (ThreadKey thread : held.threads) {
       Map<String, String> scopes = threads.get(thread.key());
       if (scopes != null && held.id.equals(scopes.get(thread.scope()))) {
@@ -205,7 +210,7 @@ final class MemoryConversations {
         }
       }
     }
-    held.threads.clear();
+    held.threads = null;
   }
 
   private void requireAt(String id, long version, boolean open, Predicate<Held> isOpen) {

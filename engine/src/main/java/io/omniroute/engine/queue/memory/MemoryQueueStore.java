@@ -164,7 +164,9 @@ public final class MemoryQueueStore implements QueueStore {
       conversations.check(threading, this::isOpen);
       ContactRecord carrier = contact;
       if (threading instanceof Threading.Join join) {
-        carrier = reroute(conversations.get(join.conversation().id()), join.reroute(), now);
+        carrier = join.reroute() == null
+            ? join.conversation().open()
+            : reroute(conversations.get(join.conversation().id()), join.reroute(), now);
       }
       Stored stored = new Stored(contact, idempotencyKey);
       stored.slot = slots.add(stored);
@@ -185,10 +187,13 @@ public final class MemoryQueueStore implements QueueStore {
     });
   }
 
-  /** The conversation's open contact after a follow-up joined it, moved when the follow-up raised it. */
+  /**
+   * The conversation's open contact moved where a more urgent follow-up sends it (when it still
+   * waits; the plan's version check makes sure it is as the plan read it).
+   */
   private ContactRecord reroute(MemoryConversations.Held conversation, Threading.Reroute reroute, Instant now) {
     Stored open = stored(conversation.openContactId);
-    if (reroute == null || open.status() != ContactStatus.QUEUED) {
+    if (open.status() != ContactStatus.QUEUED) {
       return open.record();
     }
     dequeue(open);
@@ -215,9 +220,9 @@ public final class MemoryQueueStore implements QueueStore {
   }
 
   private ConversationRecord record(MemoryConversations.Held held) {
-    List<ContactRecord> contacts = new ArrayList<>(held.contactIds.size());
-    for (String id : held.contactIds) {
-      Stored stored = stored(id);
+    List<ContactRecord> contacts = new ArrayList<>(held.messages.size());
+    for (Message message : held.messages) {
+      Stored stored = message.contactId() == null ? null : stored(message.contactId());
       if (stored != null) {
         contacts.add(stored.record());
       }

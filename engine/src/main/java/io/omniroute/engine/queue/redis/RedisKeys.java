@@ -12,19 +12,41 @@ import java.util.zip.CRC32;
  * one slot only:
  *
  * <pre>
- * {NS:N}:contact:ID       hash: json, status, queue, member, agent, claimedAt, key, erasures
- * {NS:N}:queue:QUEUE      sorted set, serve order (priority, then arrival, then accept order)
- * {NS:N}:arrival:QUEUE    sorted set, arrival order (oldest wait)
- * {NS:N}:due              sorted set of contact ids by escalation deadline
- * {NS:N}:key:KEY          the contact id of an idempotency key
- * {NS:N}:queues           set of the queue names used in the partition
- * {NS:N}:seq              accept counter, for the accept order of equal arrivals
- * {NS:N}:customer:CID     set of the ids of customer CID's contacts, for erasure (30 days after the last)
+ * {NS:N}:contact:ID                 hash: json, status, queue, member, agent, claimedAt, key, erasures,
+ *                                   transfers, conversation
+ * {NS:N}:queue:QUEUE                sorted set, serve order (priority, then arrival, then accept order)
+ * {NS:N}:arrival:QUEUE              sorted set, arrival order (oldest wait)
+ * {NS:N}:due                        sorted set of contact ids by escalation deadline
+ * {NS:N}:key:KEY                    the contact id of an idempotency key
+ * {NS:N}:queues                     set of the queue names used in the partition
+ * {NS:N}:seq                        accept counter, for the accept order of equal arrivals
+ * {NS:N}:customer:CID               set of the ids of customer CID's contacts, for erasure (30 days after the last)
+ * {NS:N}:conversation:ID            hash: customer, version, urgency, open, lastQueue, lastAgent, startedAt,
+ *                                   lastActivityAt
+ * {NS:N}:conversation:ID:messages   list of the conversation's messages as JSON, oldest first
+ * {NS:N}:conversation:ID:threads    set of the thread keys that lead to the conversation, each as the
+ *                                   JSON array [key, scope]
+ * {NS:N}:thread:KEY                 hash: scope -> id of the conversation the thread key KEY leads to there
+ * {NS:N}:conversations:CID          sorted set of customer CID's conversation ids by last activity (milliseconds)
  * </pre>
  *
- * A contact lives in the partition of its idempotency key, and the id of a new contact is chosen
- * ({@link #newContactId}) so that it hashes to that partition: the contact, its queue entries and
- * its key are written in one script. Immutable and thread-safe.
+ * <p>A contact lives in the partition of its id ({@link #partitionOfContact}), and so do its queue
+ * entries and its idempotency key; its id comes from {@link #newContactId} with an anchor that a
+ * repeated request has too (its idempotency key, or the conversation it follows up), so a repeat
+ * looks for the key where the first request stored it. A conversation is named after the contact that opened it, so it
+ * lives in that contact's partition; a follow-up gets an id in the same partition ({@link
+ * #newContactId} with the conversation's id), so a contact and the conversation it joins or reopens
+ * change in one script. A customer's conversations and a thread key are indexed in each partition
+ * where they have a conversation, so reading them by customer or by thread key asks every partition.
+ *
+ * <p>A contact's fields {@code agent} and {@code claimedAt} record a claim that its JSON does not
+ * hold yet; {@code erasures} and {@code transfers} count the changes that a compare-and-set of a
+ * finish must notice. A conversation's {@code version} changes with every change of it or of its
+ * {@code open} contact (the one that opened or reopened it last). An open conversation's keys never
+ * expire; a closed one's expire after the conversation retention, counted from its last activity.
+ * A customer's index of conversations and a thread key expire after the longer of 30 days and
+ * that retention, counted from the last activity of one of their conversations; an entry of them
+ * whose conversation is gone is ignored. Immutable and thread-safe.
  */
 final class RedisKeys {
 
@@ -55,10 +77,6 @@ final class RedisKeys {
     return hash(id);
   }
 
-  int partitionOfKey(String idempotencyKey) {
-    return hash(idempotencyKey);
-  }
-
   String contact(int p, String id) {
     return prefix(p) + "contact:" + id;
   }
@@ -79,6 +97,18 @@ final class RedisKeys {
     return prefix(p) + "key:" + key;
   }
 
+  String conversation(int p, String id) {
+    return prefix(p) + "conversation:" + id;
+  }
+
+  String thread(int p, String key) {
+    return prefix(p) + "thread:" + key;
+  }
+
+  String conversationsOf(int p, String customerId) {
+    return prefix(p) + "conversations:" + customerId;
+  }
+
   String queues(int p) {
     return prefix(p) + "queues";
   }
@@ -88,12 +118,15 @@ final class RedisKeys {
   }
 
   /**
-   * A random UUID that lives in the partition of {@code idempotencyKey} (any partition when it is
-   * {@code null}); about {@code partitions} tries on average.
+   * A random UUID that lives in the partition of {@code anchor} (any partition when it is {@code
+   * null}): an idempotency key, so that a repeated request finds the first contact's key; a
+   * conversation's id, so that a follow-up lives with its conversation; or a thread key, so that a
+   * contact opening a conversation with it meets a rival in the same script. About {@code
+   * partitions} tries on average.
    */
-  String newContactId(String idempotencyKey) {
+  String newContactId(String anchor) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    int wanted = idempotencyKey == null ? -1 : hash(idempotencyKey);
+    int wanted = anchor == null ? -1 : hash(anchor);
     while (true) {
       String id = new UUID((random.nextLong() & ~0xF000L) | 0x4000L, (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
           .toString();

@@ -10,15 +10,23 @@ import io.omniroute.engine.queue.Accepted;
 import io.omniroute.engine.queue.ContactNotFoundException;
 import io.omniroute.engine.queue.ContactRecord;
 import io.omniroute.engine.queue.ContactStatus;
+import io.omniroute.engine.queue.ConversationChangedException;
+import io.omniroute.engine.queue.ConversationRecord;
+import io.omniroute.engine.queue.ConversationState;
+import io.omniroute.engine.queue.Message;
 import io.omniroute.engine.queue.QueueStats;
 import io.omniroute.engine.queue.QueueStore;
 import io.omniroute.engine.queue.QueueStoreException;
+import io.omniroute.engine.queue.ThreadKey;
+import io.omniroute.engine.queue.Threading;
 import io.omniroute.rules.model.Route;
+import io.omniroute.rules.model.Urgency;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +35,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * The production store: contacts and queues in Redis (standalone, Sentinel or Cluster), shared by
  * every engine node. Every change is one Lua script in one partition ({@link RedisKeys}, {@link
  * Scripts}), so it is atomic: a claim pops a contact once, an escalation moves a contact once, an
- * accept writes the contact with its queue entries and idempotency key or nothing.
+ * accept writes the contact with its queue entries, idempotency key and conversation or nothing.
+ * A conversation lives in the partition of the contact that opened it, and its follow-ups get ids
+ * in that partition, so a contact joins, raises or reopens its conversation in one script.
  *
  * <p>Reads and checks that need Java (the transition rules of {@link ContactRecord}) read first
  * and then write with a compare-and-set script that fails when the contact changed meanwhile; the
@@ -46,7 +57,8 @@ import java.util.function.IntFunction;
 public final class RedisQueueStore implements QueueStore {
   private static final int CAS_ATTEMPTS = 5;
   /** How long a customer's index of contacts lives after its last contact: far longer than any contact waits. */
-  private static final String CUSTOMER_INDEX_SECONDS = Long.toString(Duration.ofDays(30).toSeconds());
+  private static final Duration CUSTOMER_INDEX = Duration.ofDays(30);
+  private static final String CUSTOMER_INDEX_SECONDS = Long.toString(CUSTOMER_INDEX.toSeconds());
   private static final long MAX_PRIORITY = 899;
   private static final long PRIORITY_WEIGHT = 10_000_000_000_000L;
 
@@ -59,6 +71,9 @@ public final class RedisQueueStore implements QueueStore {
   private final RedisClusterAsyncCommands<String, String> redis;
   private final RedisKeys keys;
   private final long retentionSeconds;
+  private final String conversationRetentionSeconds;
+  /** How long a customer's index of conversations and a thread key live after their last activity. */
+  private final String conversationIndexSeconds;
   private final RedisCalls calls;
 
   /**
@@ -76,15 +91,33 @@ public final class RedisQueueStore implements QueueStore {
    * {@code partitions} partitions; it closes the connection when closed.
    */
   public static RedisQueueStore open(RedisConnection connection, String namespace, int partitions, Duration retention) {
-    return new RedisQueueStore(connection, namespace, partitions, retention);
+    return open(connection, namespace, partitions, retention, QueueStore.DEFAULT_CONVERSATION_RETENTION);
   }
 
-  private RedisQueueStore(RedisConnection connection, String namespace, int partitions, Duration retention) {
+  /**
+   * A store whose keys are in {@code namespace}, over {@code partitions} partitions, that keeps
+   * finished contacts for {@code retention} and closed conversations for {@code
+   * conversationRetention} after their last activity; it closes the connection when closed.
+   */
+  public static RedisQueueStore open(
+      RedisConnection connection, String namespace, int partitions, Duration retention, Duration conversationRetention) {
+    return new RedisQueueStore(connection, namespace, partitions, retention, conversationRetention);
+  }
+
+  private RedisQueueStore(
+      RedisConnection connection, String namespace, int partitions, Duration retention, Duration conversationRetention) {
     this.connection = connection;
     this.redis = connection.commands();
     this.calls = new RedisCalls(redis);
     this.keys = new RedisKeys(namespace, partitions);
-    this.retentionSeconds = Math.max(1, (retention.toMillis() + 999) / 1000);
+    this.retentionSeconds = seconds(retention);
+    this.conversationRetentionSeconds = Long.toString(seconds(conversationRetention));
+    this.conversationIndexSeconds = Long.toString(Math.max(CUSTOMER_INDEX.toSeconds(), seconds(conversationRetention)));
+  }
+
+  /** Whole seconds, rounded up, at least one (Redis expires in seconds). */
+  private static long seconds(Duration duration) {
+    return Math.max(1, (duration.toMillis() + 999) / 1000);
   }
 
   /** The number of partitions contacts are spread over. */
@@ -93,73 +126,204 @@ public final class RedisQueueStore implements QueueStore {
   }
 
   @Override
-  public String newContactId(String idempotencyKey) {
-    return keys.newContactId(idempotencyKey);
+  public String newContactId(String anchor) {
+    return keys.newContactId(anchor);
+  }
+
+  /**
+   * Stores the contact and applies {@code threading} in one script in the contact's partition,
+   * which must be its conversation's ({@link #newContactId} with the conversation's id gives such
+   * an id). A repeated idempotency key answers the first contact and the contact that carries its
+   * conversation now from the same script.
+   */
+  @Override
+  public Future<Accepted> accept(ContactRecord contact, String idempotencyKey, Threading threading) {
+    int p = keys.partitionOfContact(contact.id());
+    if (keys.partitionOfContact(contact.conversationId()) != p) {
+      return Future.failedFuture(new IllegalArgumentException(
+          "contact " + contact.id() + " is not in the partition of its conversation " + contact.conversationId()
+              + ": take its id from newContactId with the conversation's id"));
+    }
+    Plan plan = Plan.of(contact, threading);
+    ContactRecord raised = plan.raised();
+    ThreadKey thread = threading.thread();
+    Instant now = contact.receivedAt();
+    String queue = contact.route().queue();
+    String[] k = {
+      keys.contact(p, contact.id()), keys.idempotencyKey(p, idempotencyKey == null ? "" : idempotencyKey),
+      keys.conversation(p, contact.conversationId())
+    };
+    CompletionStage<List<Object>> written = calls.script(Scripts.ACCEPT, ScriptOutputType.MULTI, k,
+        keys.prefix(p), contact.id(), ContactRecordCodec.encode(contact), contact.status().name(), queue,
+        serveScore(contact), arrivalScore(contact), contact.escalates() ? deadlineScore(contact.deadline()) : "",
+        idempotencyKey == null ? "0" : "1", idempotencyKey == null ? "" : idempotencyKey,
+        orEmpty(contact.customer().id()), CUSTOMER_INDEX_SECONDS,
+        plan.name(), contact.conversationId(), plan.expectedVersion(), plan.urgency().name(),
+        MessageCodec.encode(threading.message()), thread == null ? "" : thread.key(), thread == null ? "" : thread.scope(),
+        now.toString(), Long.toString(now.toEpochMilli()), Long.toString(retentionSeconds), conversationIndexSeconds,
+        raised == null ? "" : ContactRecordCodec.encode(raised), raised == null ? "" : raised.route().queue(),
+        raised == null ? "" : serveScore(raised), raised == null ? "" : arrivalScore(raised),
+        raised == null || !raised.escalates() ? "" : deadlineScore(raised.deadline()));
+    return RedisCalls.future(written.thenApply(result -> accepted(contact, plan, result)));
+  }
+
+  /** What the accept script's {@code result} means for {@code contact}. */
+  private static Accepted accepted(ContactRecord contact, Plan plan, List<Object> result) {
+    long outcome = (Long) result.get(0);
+    if (outcome == 1L) {
+      return new Accepted(contact, true, plan.carrier());
+    }
+    if (outcome == -1L) {
+      throw new ConversationChangedException((String) result.get(1));
+    }
+    ContactRecord first = ScriptReplies.contact(ScriptReplies.hash(result.get(1)))
+        .orElseThrow(() -> new QueueStoreException("the first contact of this idempotency key is gone"));
+    return new Accepted(first, false, ScriptReplies.contact(ScriptReplies.hash(result.get(2))).orElse(null));
+  }
+
+  /**
+   * A {@link Threading} as the accept script applies it: {@code name} ({@code start}, {@code join}
+   * or {@code reopen}), the conversation version it was planned on ('' to start), the conversation's
+   * urgency after it, the open contact as a join raises it ({@code null} when it does not), and the
+   * contact that carries the conversation after it.
+   */
+  private record Plan(String name, String expectedVersion, Urgency urgency, ContactRecord raised, ContactRecord carrier) {
+    static Plan of(ContactRecord contact, Threading threading) {
+      Urgency urgency = contact.decision().classification().urgency();
+      if (threading instanceof Threading.Join join) {
+        ConversationState read = join.conversation();
+        ContactRecord open = read.open();
+        Threading.Reroute reroute = join.reroute();
+        ContactRecord raised = reroute != null && open != null && open.status() == ContactStatus.QUEUED
+            ? open.raised(reroute.to(), reroute.deadline(), reroute.detail(), contact.receivedAt())
+            : null;
+        Urgency highest = read.urgency() != null && read.urgency().compareTo(urgency) > 0 ? read.urgency() : urgency;
+        return new Plan("join", Long.toString(read.version()), highest, raised, raised != null ? raised : open);
+      }
+      if (threading instanceof Threading.Reopen reopen) {
+        return new Plan("reopen", Long.toString(reopen.conversation().version()), urgency, null, contact);
+      }
+      return new Plan("start", "", urgency, null, contact);
+    }
   }
 
   @Override
-  public Future<Optional<io.omniroute.engine.queue.ConversationState>> conversationState(String id) {
-    throw new UnsupportedOperationException("TODO");
+  public Future<Optional<ConversationState>> conversationState(String id) {
+    int p = keys.partitionOfContact(id);
+    CompletionStage<List<Object>> read = calls.script(Scripts.CONVERSATION_STATE, ScriptOutputType.MULTI,
+        new String[] {keys.conversation(p, id)}, keys.prefix(p));
+    return RedisCalls.future(read.thenApply(reply -> reply.isEmpty()
+        ? Optional.<ConversationState>empty()
+        : Optional.of(ScriptReplies.state(id, ScriptReplies.hash(reply.get(0)), ScriptReplies.hash(reply.get(1))))));
+  }
+
+  /**
+   * Reads the thread key in every partition at once (a follow-up that joined or reopened a
+   * conversation registered it in the conversation's partition). Should two partitions know a
+   * scope, the more recently active conversation wins.
+   */
+  @Override
+  public Future<Map<String, ConversationState>> threadStates(String key) {
+    return RedisCalls.future(inEveryPartition(p -> calls.script(Scripts.THREAD_STATES, ScriptOutputType.MULTI,
+        new String[] {keys.thread(p, key)}, keys.prefix(p))).thenApply(rows -> {
+      Map<String, ConversationState> states = new HashMap<>();
+      Map<String, Instant> activity = new HashMap<>();
+      for (Object row : rows) {
+        List<?> r = (List<?>) row;
+        String scope = (String) r.get(0);
+        Map<String, String> conversation = ScriptReplies.hash(r.get(2));
+        Instant last = Instant.parse(conversation.get("lastActivityAt"));
+        if (!activity.containsKey(scope) || last.isAfter(activity.get(scope))) {
+          activity.put(scope, last);
+          states.put(scope, ScriptReplies.state((String) r.get(1), conversation, ScriptReplies.hash(r.get(3))));
+        }
+      }
+      return states;
+    }));
   }
 
   @Override
-  public Future<Map<String, io.omniroute.engine.queue.ConversationState>> threadStates(String key) {
-    throw new UnsupportedOperationException("TODO");
+  public Future<Optional<ConversationRecord>> conversation(String id) {
+    return RedisCalls.future(readConversation(id));
+  }
+
+  /** The whole conversation {@code id} in one script: its hash, its messages and its held contacts. */
+  private CompletionStage<Optional<ConversationRecord>> readConversation(String id) {
+    int p = keys.partitionOfContact(id);
+    CompletionStage<List<Object>> read = calls.script(Scripts.CONVERSATION, ScriptOutputType.MULTI,
+        new String[] {keys.conversation(p, id)}, keys.prefix(p), id);
+    return read.thenApply(reply -> ScriptReplies.conversation(id, reply));
+  }
+
+  /**
+   * Takes the most recent {@code limit} conversation ids of every partition's index of the customer
+   * at once, keeps the most recent {@code limit} of them all, then reads those at once.
+   */
+  @Override
+  public Future<List<ConversationRecord>> conversationsOf(String customerId, int limit) {
+    if (limit <= 0) {
+      return Future.succeededFuture(List.of());
+    }
+    CompletionStage<List<Object>> ids = inEveryPartition(p -> calls.script(Scripts.CONVERSATIONS_OF,
+        ScriptOutputType.MULTI, new String[] {keys.conversationsOf(p, customerId)}, Integer.toString(limit),
+        keys.prefix(p)));
+    return RedisCalls.future(ids.thenCompose(rows -> {
+      List<List<?>> entries = new ArrayList<>();
+      rows.forEach(row -> entries.add((List<?>) row));
+      entries.sort(Comparator.comparingDouble((List<?> r) -> -Double.parseDouble((String) r.get(1)))
+          .thenComparing(r -> (String) r.get(0)));
+      List<CompletableFuture<Optional<ConversationRecord>>> reads = new ArrayList<>();
+      for (List<?> entry : entries.subList(0, Math.min(limit, entries.size()))) {
+        reads.add(readConversation((String) entry.get(0)).toCompletableFuture());
+      }
+      return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
+        List<ConversationRecord> conversations = new ArrayList<>(reads.size());
+        reads.forEach(read -> read.join().ifPresent(conversations::add));
+        return conversations;
+      });
+    }));
   }
 
   @Override
-  public Future<Optional<io.omniroute.engine.queue.ConversationRecord>> conversation(String id) {
-    throw new UnsupportedOperationException("TODO");
-  }
-
-  @Override
-  public Future<List<io.omniroute.engine.queue.ConversationRecord>> conversationsOf(String customerId, int limit) {
-    throw new UnsupportedOperationException("TODO");
-  }
-
-  @Override
-  public Future<Optional<io.omniroute.engine.queue.ConversationRecord>> addMessage(String id, io.omniroute.engine.queue.Message message) {
-    throw new UnsupportedOperationException("TODO");
+  public Future<Optional<ConversationRecord>> addMessage(String id, Message message) {
+    int p = keys.partitionOfContact(id);
+    CompletionStage<List<Object>> written = calls.script(Scripts.ADD_MESSAGE, ScriptOutputType.MULTI,
+        new String[] {keys.conversation(p, id)}, keys.prefix(p), id, MessageCodec.encode(message),
+        message.at().toString(), Long.toString(message.at().toEpochMilli()), conversationRetentionSeconds,
+        conversationIndexSeconds);
+    return RedisCalls.future(written.thenApply(reply -> ScriptReplies.conversation(id, reply)));
   }
 
   @Override
   public Future<ContactRecord> transfer(String id, Route to, Instant newDeadline, String reason, Instant now) {
-    throw new UnsupportedOperationException("TODO");
+    return RedisCalls.future(transfer(id, to, newDeadline, reason, now, 0));
   }
 
+  private CompletionStage<ContactRecord> transfer(
+      String id, Route to, Instant newDeadline, String reason, Instant now, int attempt) {
+    int p = keys.partitionOfContact(id);
+    return hash(p, id).thenCompose(hash -> {
+      ContactRecord current = ScriptReplies.contact(hash).orElseThrow(() -> new ContactNotFoundException(id));
+      ContactRecord moved = current.transferred(to, newDeadline, reason, now);
+      return calls.script(Scripts.TRANSFER, ScriptOutputType.INTEGER, new String[] {keys.contact(p, id)},
+          hash.get("status"), hash.getOrDefault("member", ""), hash.getOrDefault("erasures", "0"),
+          hash.getOrDefault("transfers", "0"), ContactRecordCodec.encode(moved), to.queue(), serveScore(moved),
+          arrivalScore(moved), moved.escalates() ? deadlineScore(moved.deadline()) : "", keys.prefix(p), id)
+          .thenCompose(done -> settled(done, moved, attempt, "contact " + id + " kept changing; try the transfer again",
+              () -> transfer(id, to, newDeadline, reason, now, attempt + 1)));
+    });
+  }
+
+  /** Runs the erasure script in every partition at once and adds up the conversations it erased. */
   @Override
   public Future<Integer> eraseConversationsOf(String customerId, Instant at) {
-    throw new UnsupportedOperationException("TODO");
-  }
-
-  @Override
-  public Future<Accepted> accept(ContactRecord contact, String idempotencyKey, io.omniroute.engine.queue.Threading threading) {
-    return accept(contact, idempotencyKey);
-  }
-
-  @Override
-  public Future<Accepted> accept(ContactRecord contact, String idempotencyKey) {
-    int p = keys.partitionOfContact(contact.id());
-    if (idempotencyKey != null && keys.partitionOfKey(idempotencyKey) != p) {
-      return Future.failedFuture(new IllegalArgumentException(
-          "contact " + contact.id() + " is not in the partition of its idempotency key: take its id from newContactId"));
-    }
-    String queue = contact.route().queue();
-    String[] k = {
-      keys.contact(p, contact.id()), keys.queue(p, queue), keys.arrival(p, queue), keys.due(p),
-      keys.idempotencyKey(p, idempotencyKey == null ? "" : idempotencyKey), keys.queues(p), keys.sequence(p)
-    };
-    CompletionStage<List<Object>> written = calls.script(Scripts.ACCEPT, ScriptOutputType.MULTI, k,
-        ContactRecordCodec.encode(contact), queue, serveScore(contact), arrivalScore(contact),
-        contact.escalates() ? deadlineScore(contact.deadline()) : "", contact.id(),
-        idempotencyKey == null ? "0" : "1", idempotencyKey == null ? "" : idempotencyKey,
-        contact.customer().id() == null ? "" : contact.customer().id(), keys.prefix(p), CUSTOMER_INDEX_SECONDS);
-    return RedisCalls.future(written.thenCompose(result -> {
-      if ((Long) result.get(0) == 1L) {
-        return CompletableFuture.completedFuture(new Accepted(contact, true));
+    return RedisCalls.future(inEveryPartition(p -> calls.script(Scripts.ERASE_CONVERSATIONS, ScriptOutputType.MULTI,
+        new String[] {keys.conversationsOf(p, customerId)}, keys.prefix(p))).thenApply(counts -> {
+      int erased = 0;
+      for (Object count : counts) {
+        erased += ((Long) count).intValue();
       }
-      return read(p, (String) result.get(1)).thenApply(first -> new Accepted(
-          first.orElseThrow(() -> new QueueStoreException("the first contact of this idempotency key is gone")), false));
+      return erased;
     }));
   }
 
@@ -178,12 +342,12 @@ public final class RedisQueueStore implements QueueStore {
 
   @Override
   public Future<ContactRecord> complete(String id, Instant now) {
-    return RedisCalls.future(finish(id, record -> record.completed(now), 0));
+    return RedisCalls.future(finish(id, record -> record.completed(now), now, 0));
   }
 
   @Override
   public Future<ContactRecord> abandon(String id, Instant now) {
-    return RedisCalls.future(finish(id, record -> record.abandoned(now), 0));
+    return RedisCalls.future(finish(id, record -> record.abandoned(now), now, 0));
   }
 
   @Override
@@ -304,20 +468,12 @@ public final class RedisQueueStore implements QueueStore {
       if (hash.isEmpty()) {
         return CompletableFuture.completedFuture(Optional.<ContactRecord>empty());
       }
-      ContactRecord current = current(hash);
+      ContactRecord current = ScriptReplies.contact(hash).orElseThrow();
       ContactRecord erased = current.erased(at);
-      String customerId = current.customer().id() == null ? "" : current.customer().id();
       return calls.script(Scripts.ERASE, ScriptOutputType.INTEGER, new String[] {keys.contact(p, id)},
-          hash.get("json"), ContactRecordCodec.encode(erased), keys.prefix(p), customerId, id)
-          .thenCompose(done -> {
-            if ((Long) done == 1L) {
-              return CompletableFuture.completedFuture(Optional.of(erased));
-            }
-            if (attempt + 1 >= CAS_ATTEMPTS) {
-              throw new StoreUnavailableException("contact " + id + " kept changing; try the erasure again");
-            }
-            return erase(id, at, attempt + 1);
-          });
+          hash.get("json"), ContactRecordCodec.encode(erased), keys.prefix(p), orEmpty(current.customer().id()), id)
+          .thenCompose(done -> settled(done, Optional.of(erased), attempt,
+              "contact " + id + " kept changing; try the erasure again", () -> erase(id, at, attempt + 1)));
     });
   }
 
@@ -333,7 +489,7 @@ public final class RedisQueueStore implements QueueStore {
 
   private CompletionStage<Optional<ContactRecord>> claimIn(int p, String queue, String agent, Instant now) {
     String[] k = {keys.queue(p, queue), keys.arrival(p, queue), keys.due(p)};
-    return calls.script(Scripts.CLAIM, ScriptOutputType.VALUE, k, agent, now.toString(), keys.prefix(p) + "contact:")
+    return calls.script(Scripts.CLAIM, ScriptOutputType.VALUE, k, agent, now.toString(), keys.prefix(p))
         .thenApply(json -> json == null
             ? Optional.empty()
             : Optional.of(ContactRecordCodec.decode((String) json).assigned(agent, now)));
@@ -370,44 +526,48 @@ public final class RedisQueueStore implements QueueStore {
         : claimInOrder(order, next + 1, queue, agent, now));
   }
 
-  private CompletionStage<ContactRecord> finish(String id, Function<ContactRecord, ContactRecord> transition, int attempt) {
+  private CompletionStage<ContactRecord> finish(
+      String id, Function<ContactRecord, ContactRecord> transition, Instant now, int attempt) {
     int p = keys.partitionOfContact(id);
     return hash(p, id).thenCompose(hash -> {
-      if (hash.isEmpty()) {
-        throw new ContactNotFoundException(id);
-      }
-      ContactRecord current = current(hash);
+      ContactRecord current = ScriptReplies.contact(hash).orElseThrow(() -> new ContactNotFoundException(id));
       ContactRecord next = transition.apply(current);
       return calls.script(Scripts.FINISH, ScriptOutputType.INTEGER, new String[] {keys.contact(p, id)},
           hash.get("status"), hash.getOrDefault("member", ""), ContactRecordCodec.encode(next), next.status().name(),
-          Long.toString(retentionSeconds), keys.prefix(p), hash.getOrDefault("erasures", "0"))
-          .thenCompose(done -> {
-            if ((Long) done == 1L) {
-              return CompletableFuture.completedFuture(next);
-            }
-            if (attempt + 1 >= CAS_ATTEMPTS) {
-              throw new StoreUnavailableException("contact " + id + " kept changing; try again");
-            }
-            return finish(id, transition, attempt + 1);
-          });
+          Long.toString(retentionSeconds), keys.prefix(p), hash.getOrDefault("erasures", "0"),
+          hash.getOrDefault("transfers", "0"), id, now.toString(), Long.toString(now.toEpochMilli()),
+          conversationRetentionSeconds, conversationIndexSeconds)
+          .thenCompose(done -> settled(done, next, attempt, "contact " + id + " kept changing; try again",
+              () -> finish(id, transition, now, attempt + 1)));
     });
   }
 
+  /**
+   * {@code value} when a compare-and-set script answered {@code done == 1}, else {@code again}
+   * (which reads anew), until {@value #CAS_ATTEMPTS} attempts failed: then {@link
+   * StoreUnavailableException} with {@code failure}.
+   */
+  private static <T> CompletionStage<T> settled(
+      Object done, T value, int attempt, String failure, Supplier<CompletionStage<T>> again) {
+    if ((Long) done == 1L) {
+      return CompletableFuture.completedFuture(value);
+    }
+    if (attempt + 1 >= CAS_ATTEMPTS) {
+      throw new StoreUnavailableException(failure);
+    }
+    return again.get();
+  }
+
   private CompletionStage<Optional<ContactRecord>> read(int p, String id) {
-    return hash(p, id).thenApply(hash -> hash.isEmpty() ? Optional.empty() : Optional.of(current(hash)));
+    return hash(p, id).thenApply(ScriptReplies::contact);
   }
 
   private CompletionStage<Map<String, String>> hash(int p, String id) {
     return redis.hgetall(keys.contact(p, id));
   }
 
-  /** The stored record with a claim applied that the script recorded in hash fields only. */
-  private static ContactRecord current(Map<String, String> hash) {
-    ContactRecord stored = ContactRecordCodec.decode(hash.get("json"));
-    if ("ASSIGNED".equals(hash.get("status")) && stored.status() == ContactStatus.QUEUED) {
-      return stored.assigned(hash.get("agent"), Instant.parse(hash.get("claimedAt")));
-    }
-    return stored;
+  private static String orEmpty(String text) {
+    return text == null ? "" : text;
   }
 
   /** Priority first (highest served first), then arrival in milliseconds. */
