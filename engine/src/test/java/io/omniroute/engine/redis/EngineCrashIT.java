@@ -28,9 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 import redis.embedded.RedisServer;
 
 /**
- * An engine process on Redis is killed with SIGKILL while contacts are being created, claimed and
- * completed. After a restart, every contact answered 201 is there exactly once, with the status
- * and history of the last acknowledged step, and nothing half-written shows in any queue.
+ * An engine process on Redis is killed with SIGKILL while contacts are being created (new ones,
+ * and chat follow-ups that join, or reopen, their session's conversation), claimed and completed.
+ * After a restart, every contact answered 201 is there exactly once, with the status and history
+ * of the last acknowledged step, nothing half-written shows in any queue, and every conversation
+ * has exactly one message per contact of it: none without its contact, no contact without its
+ * message.
  */
 class EngineCrashIT {
   private static final List<String> QUEUES = List.of("central", "dealer:DE-MUC-001", "country:DE");
@@ -59,7 +62,9 @@ class EngineCrashIT {
     EngineProcess first = EngineProcess.start(logs, "first", "--store", "redis", "--redis-url", redisUrl);
     Map<String, Outcome> created;
     List<Outcome> unreached;
-    try (IntakeLoad load = IntakeLoad.start(List.of(first), 6, "crash", 3_000)) {
+    List<String> bodies = new ArrayList<>(IntakeLoad.BODIES);
+    bodies.add(IntakeLoad.SESSION_CHAT);
+    try (IntakeLoad load = IntakeLoad.start(List.of(first), bodies, 6, "crash", 3_000)) {
       Claimers claimers = new Claimers(first, acknowledged, inFlightAtKill);
       claimers.start(2);
       load.awaitCreated(400, 60_000);
@@ -75,31 +80,37 @@ class EngineCrashIT {
 
     try (EngineProcess second = EngineProcess.start(logs, "second", "--store", "redis", "--redis-url", redisUrl)) {
       Map<String, String> idsByKey = new HashMap<>();
+      Map<String, String> answeredStatus = new HashMap<>();
       for (Outcome outcome : created.values()) {
         HttpResponse<String> again = second.post("/v1/contacts", outcome.body(), outcome.key());
         assertThat(again.statusCode()).as("repeating key %s after the crash creates nothing", outcome.key()).isEqualTo(200);
         assertThat(new JsonObject(again.body()).getString("id")).isEqualTo(outcome.id());
         idsByKey.put(outcome.key(), outcome.id());
+        answeredStatus.put(outcome.id(), outcome.contactStatus());
       }
       for (Outcome lost : unreached) {
         HttpResponse<String> retried = second.post("/v1/contacts", lost.body(), lost.key());
         assertThat(retried.statusCode()).as("a request cut by the kill is either whole (200) or absent (201)")
             .isIn(200, 201);
-        idsByKey.put(lost.key(), new JsonObject(retried.body()).getString("id"));
+        JsonObject answer = new JsonObject(retried.body());
+        idsByKey.put(lost.key(), answer.getString("id"));
+        answeredStatus.put(answer.getString("id"), answer.getString("status"));
       }
 
       Set<String> queuedIds = new HashSet<>();
+      Map<String, Set<String>> contactsByConversation = new HashMap<>();
       int aheadOfAcknowledged = 0;
       for (String id : idsByKey.values()) {
         JsonObject contact = contact(second, id);
+        contactsByConversation.computeIfAbsent(contact.getString("conversationId"), c -> new HashSet<>()).add(id);
         String status = contact.getString("status");
-        String expected = acknowledged.getOrDefault(id, "QUEUED");
+        String expected = acknowledged.getOrDefault(id, answeredStatus.get(id));
         if (!status.equals(expected)) {
           assertThat(List.of(expected, status)).as("contact %s moved only forward", id)
               .isIn(List.of("QUEUED", "ASSIGNED"), List.of("ASSIGNED", "COMPLETED"));
           aheadOfAcknowledged++;
         }
-        assertThat(historyTypes(contact)).as("history of %s (%s)", id, status).isEqualTo(expectedHistory(status));
+        assertThat(historyTypes(contact)).as("history of %s (%s)", id, status).isEqualTo(expectedHistory(status, contact));
         if (status.equals("QUEUED")) {
           queuedIds.add(id);
         }
@@ -119,6 +130,20 @@ class EngineCrashIT {
       assertThat(waiting).as("every queued contact waits exactly once, and nothing else waits")
           .doesNotHaveDuplicates()
           .containsExactlyInAnyOrderElementsOf(queuedIds);
+
+      int followUps = 0;
+      for (Map.Entry<String, Set<String>> conversation : contactsByConversation.entrySet()) {
+        HttpResponse<String> found = second.get("/v1/conversations/" + conversation.getKey());
+        assertThat(found.statusCode()).as("conversation %s", conversation.getKey()).isEqualTo(200);
+        List<String> messageContacts = new JsonObject(found.body()).getJsonArray("messages").stream()
+            .map(m -> ((JsonObject) m).getString("contactId")).toList();
+        assertThat(messageContacts).as("the messages of conversation %s: one per contact of it", conversation.getKey())
+            .doesNotHaveDuplicates()
+            .containsExactlyInAnyOrderElementsOf(conversation.getValue());
+        followUps += conversation.getValue().size() - 1;
+      }
+      System.out.printf("crash test: %d conversations, %d follow-ups in them%n", contactsByConversation.size(), followUps);
+      assertThat(followUps).as("chat follow-ups joined or reopened their session's conversation").isGreaterThan(20);
     }
   }
 
@@ -132,13 +157,19 @@ class EngineCrashIT {
     return contact.getJsonArray("history").stream().map(e -> ((JsonObject) e).getString("type")).toList();
   }
 
-  private static List<String> expectedHistory(String status) {
-    return switch (status) {
+  /** The history a contact of this status has: one that reopened a conversation says so after it was received. */
+  private static List<String> expectedHistory(String status, JsonObject contact) {
+    List<String> steps = new ArrayList<>(switch (status) {
       case "QUEUED" -> List.of("received", "routed");
       case "ASSIGNED" -> List.of("received", "routed", "assigned");
       case "COMPLETED" -> List.of("received", "routed", "assigned", "completed");
+      case "JOINED" -> List.of("received", "joined");
       default -> throw new AssertionError("unexpected status " + status);
-    };
+    });
+    if (historyTypes(contact).contains("reopened")) {
+      steps.add(1, "reopened");
+    }
+    return steps;
   }
 
   /**

@@ -28,7 +28,8 @@ import redis.embedded.RedisServer;
  * Two engine processes share one Redis: 10,000 contacts are created over both, deadlines of two
  * seconds make both escalation schedulers race for the same due contacts, and ten agents spread
  * over both nodes claim while contacts keep escalating. Every contact is claimed exactly once and
- * every escalation happens once.
+ * every escalation happens once. Chat messages of the same sessions, posted to either node at
+ * once, all join the one conversation of their session.
  */
 class TwoNodesIT {
   private static final int CONTACTS = 10_000;
@@ -85,6 +86,44 @@ class TwoNodesIT {
       assertThat(countedB).as("node b escalated some contacts").isPositive();
       assertThat(countedA + countedB).as("escalations counted by the nodes = escalations in the histories")
           .isEqualTo(escalationEvents);
+    } finally {
+      redis.stop();
+    }
+  }
+
+  @Test
+  void chatFollowUpsPostedToEitherNodeJoinTheOneConversationOfTheirSession() throws Exception {
+    int redisPort = RedisForTests.freePort();
+    RedisServer redis = RedisForTests.newServer(redisPort);
+    redis.start();
+    String[] args = {"--store", "redis", "--redis-url", "redis://127.0.0.1:" + redisPort};
+    try (EngineProcess a = EngineProcess.start(work, "chat-a", args);
+         EngineProcess b = EngineProcess.start(work, "chat-b", args)) {
+      List<Outcome> outcomes;
+      try (IntakeLoad load = IntakeLoad.start(List.of(a, b), List.of(IntakeLoad.SESSION_CHAT), 8, "sessions", 1_000)) {
+        load.join();
+        outcomes = load.outcomes();
+      }
+      assertThat(outcomes).hasSize(1_000).allSatisfy(outcome -> assertThat(outcome.status()).isEqualTo(201));
+
+      Map<String, Set<String>> conversationsBySession = new java.util.HashMap<>();
+      Map<String, Set<String>> contactsByConversation = new java.util.HashMap<>();
+      for (Outcome outcome : outcomes) {
+        String session = new JsonObject(outcome.body()).getJsonObject("thread").getString("key");
+        conversationsBySession.computeIfAbsent(session, s -> new java.util.HashSet<>()).add(outcome.conversationId());
+        contactsByConversation.computeIfAbsent(outcome.conversationId(), c -> new java.util.HashSet<>()).add(outcome.id());
+      }
+      assertThat(conversationsBySession).hasSize(IntakeLoad.SESSIONS)
+          .allSatisfy((session, conversations) -> assertThat(conversations).as(session).hasSize(1));
+      assertThat(outcomes.stream().filter(o -> o.contactStatus().equals("JOINED")).count())
+          .as("every message but the first of each session joined its conversation")
+          .isEqualTo(1_000 - IntakeLoad.SESSIONS);
+      for (Map.Entry<String, Set<String>> conversation : contactsByConversation.entrySet()) {
+        EngineProcess reader = conversation.getKey().hashCode() % 2 == 0 ? a : b;
+        List<String> messageContacts = new JsonObject(reader.get("/v1/conversations/" + conversation.getKey()).body())
+            .getJsonArray("messages").stream().map(m -> ((JsonObject) m).getString("contactId")).toList();
+        assertThat(messageContacts).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(conversation.getValue());
+      }
     } finally {
       redis.stop();
     }

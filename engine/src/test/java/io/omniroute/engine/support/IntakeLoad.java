@@ -34,13 +34,24 @@ public final class IntakeLoad implements AutoCloseable {
    */
   public record Outcome(
       String key, String body, int status, String id, String queue, String contentType, String retryAfter,
-      long sentAtNanos, long tookNanos) {
+      long sentAtNanos, long tookNanos, String contactStatus, String conversationId) {
     public boolean reached() {
       return status != 0;
     }
   }
 
+  /**
+   * A web chat whose sessions (the thread key, one of {@value #SESSIONS}) each send several
+   * messages: the first opens a conversation, the next join it while it is open, and one after it
+   * was completed reopens it. Its template's second argument is the session.
+   */
+  public static final String SESSION_CHAT =
+      "{\"channel\":\"chat\",\"country\":\"DE\",\"thread\":{\"key\":\"session-%2$d\"},\"text\":\"Frage %1$d\"}";
+  /** How many chat sessions {@link #SESSION_CHAT} spreads its messages over. */
+  public static final int SESSIONS = 25;
+
   private final List<? extends EngineClient> engines;
+  private final List<String> bodies;
   private final String keyPrefix;
   private final int limit;
   private final AtomicInteger sent = new AtomicInteger();
@@ -48,15 +59,25 @@ public final class IntakeLoad implements AutoCloseable {
   private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
   private final List<Thread> threads = new ArrayList<>();
 
-  private IntakeLoad(List<? extends EngineClient> engines, String keyPrefix, int limit) {
+  private IntakeLoad(List<? extends EngineClient> engines, List<String> bodies, String keyPrefix, int limit) {
     this.engines = engines;
+    this.bodies = bodies;
     this.keyPrefix = keyPrefix;
     this.limit = limit;
   }
 
   /** Starts {@code threads} posting threads over {@code engines}, sending at most {@code limit} contacts. */
   public static IntakeLoad start(List<? extends EngineClient> engines, int threads, String keyPrefix, int limit) {
-    IntakeLoad load = new IntakeLoad(engines, keyPrefix, limit);
+    return start(engines, BODIES, threads, keyPrefix, limit);
+  }
+
+  /**
+   * The same with these body templates, used in turn: each is formatted with the contact's number
+   * and its chat session ({@link #SESSIONS}).
+   */
+  public static IntakeLoad start(
+      List<? extends EngineClient> engines, List<String> bodies, int threads, String keyPrefix, int limit) {
+    IntakeLoad load = new IntakeLoad(engines, bodies, keyPrefix, limit);
     for (int t = 0; t < threads; t++) {
       EngineClient engine = engines.get(t % engines.size());
       Thread thread = new Thread(() -> load.post(engine), "intake-load-" + t);
@@ -73,7 +94,7 @@ public final class IntakeLoad implements AutoCloseable {
         return;
       }
       String key = keyPrefix + "-" + n;
-      String body = BODIES.get(n % BODIES.size()).formatted(n);
+      String body = bodies.get(n % bodies.size()).formatted(n, n % SESSIONS);
       long start = System.nanoTime();
       try {
         HttpResponse<String> response = engine.post("/v1/contacts", body, key);
@@ -83,9 +104,10 @@ public final class IntakeLoad implements AutoCloseable {
         outcomes.add(new Outcome(key, body, response.statusCode(), answer.getString("id"),
             decided ? answer.getJsonObject("route").getString("queue") : null,
             response.headers().firstValue("Content-Type").orElse(null),
-            response.headers().firstValue("Retry-After").orElse(null), start, took));
+            response.headers().firstValue("Retry-After").orElse(null), start, took,
+            answer.getString("status"), answer.getString("conversationId")));
       } catch (UncheckedIOException unreachable) {
-        outcomes.add(new Outcome(key, body, 0, null, null, null, null, start, System.nanoTime() - start));
+        outcomes.add(new Outcome(key, body, 0, null, null, null, null, start, System.nanoTime() - start, null, null));
         return;
       }
     }
