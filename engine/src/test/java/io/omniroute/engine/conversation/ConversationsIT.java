@@ -110,6 +110,7 @@ class ConversationsIT {
     assertThat(conversation.getString("status")).isEqualTo("OPEN");
     assertThat(conversation.getString("contactId")).isEqualTo(again.getString("id"));
     assertThat(channels(conversation.getJsonArray("messages"))).containsExactly("email", "chat");
+    assertThat(admin.scrape()).contains("omniroute_conversation_followups_total{outcome=\"reopened\"} 1.0");
   }
 
   @Test
@@ -128,6 +129,8 @@ class ConversationsIT {
     assertThat(json(admin.get("/v1/queues/dealer:DE-MUC-001"), 200).getInteger("depth")).isZero();
     assertThat(json(admin.get("/v1/queues/central"), 200).getInteger("depth")).isEqualTo(1);
     assertThat(json(admin.get("/v1/conversations/" + email.getString("id")), 200).getString("urgency")).isEqualTo("CRITICAL");
+    assertThat(admin.scrape()).contains("omniroute_conversation_followups_total{outcome=\"joined\"} 1.0",
+        "omniroute_conversation_followups_total{outcome=\"raised\"} 1.0");
   }
 
   @Test
@@ -171,6 +174,7 @@ class ConversationsIT {
     assertThat(step.getString("detail")).isEqualTo(
         "from dealer:DE-MUC-001 to expert:ev-battery: battery question for the experts (by demo-dealer-de-muc-001)");
     assertThat(json(admin.get("/v1/queues/expert:ev-battery"), 200).getInteger("depth")).isEqualTo(1);
+    assertThat(admin.scrape()).contains("omniroute_transfers_total{from=\"DEALER\",to=\"EXPERT\"} 1.0");
     assertThat(json(admin.get("/v1/conversations/" + email.getString("id")), 200).getString("queue"))
         .isEqualTo("expert:ev-battery");
     assertThat(munich.post(transfer, "{\"queue\":\"dealer:DE-MUC-001\"}").statusCode())

@@ -6,7 +6,7 @@ import io.omniroute.engine.queue.Accepted;
 import io.omniroute.engine.queue.ContactStatus;
 import org.junit.jupiter.api.Test;
 
-/** The conversation benchmark measures what it says: new contacts queue, follow-ups join. */
+/** The conversation benchmark measures what it says (new contacts queue, follow-ups join), and the heap a contact costs. */
 class ConversationIntakeBenchmarkTest {
   @Test
   void aNewContactOpensItsConversationAndAFollowUpJoinsAnOpenOne() {
@@ -27,5 +27,10 @@ class ConversationIntakeBenchmarkTest {
         assertThat(accepted.carrier().id()).isEqualTo(accepted.record().conversationId());
       }
     }
+  }
+
+  @Test
+  void aWaitingContactWithItsConversationTakesAtMost1500BytesOfHeap() {
+    assertThat(ContactFootprint.bytesPerContact(50_000)).isLessThanOrEqualTo(1_500);
   }
 }
