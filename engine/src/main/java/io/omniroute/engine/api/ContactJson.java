@@ -90,8 +90,26 @@ public final class ContactJson {
     });
   }
 
-  /** A waiting contact as listed in a queue. */
-  public static JsonObject waiting(ContactRecord record, Instant now) {
+  /** How much of a waiting contact's text its preview shows. */
+  static final int PREVIEW_CHARACTERS = 200;
+
+  /**
+   * A waiting contact as listed in a queue, with a preview so that an agent sees what waits: the
+   * channel, the sender's name when a profile identified them ({@code customerName}, else {@code
+   * null}), the subject and the first {@value #PREVIEW_CHARACTERS} characters of the text.
+   */
+  public static JsonObject waiting(ContactRecord record, Instant now, String customerName) {
+    JsonObject request = record.request().toJson();
+    String text = request.getString("text");
+    JsonObject preview = new JsonObject()
+        .put("channel", record.channel())
+        .put("customerName", customerName)
+        .put("subject", request.getString("subject"))
+        .put("text", text == null || text.length() <= PREVIEW_CHARACTERS ? text : text.substring(0, PREVIEW_CHARACTERS));
+    return waiting(record, now).put("conversationId", record.conversationId()).put("preview", preview);
+  }
+
+  private static JsonObject waiting(ContactRecord record, Instant now) {
     return new JsonObject()
         .put("id", record.id())
         .put("channel", record.channel())

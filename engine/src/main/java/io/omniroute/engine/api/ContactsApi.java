@@ -26,7 +26,7 @@ public final class ContactsApi {
 
   void get(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    contacts.find(id)
+    contacts.find(id, Callers.of(ctx))
         .onSuccess(found -> found.ifPresentOrElse(
             record -> Responses.json(ctx, 200, ContactJson.full(record)),
             () -> Problem.send(ctx, 404, "Contact not found", "No contact with id '" + id + "': check the id returned by POST /v1/contacts.")))

@@ -42,7 +42,8 @@ public final class QueuesApi {
     contacts.queue(ctx.pathParam("queue"), limit)
         .onSuccess(view -> {
           JsonArray waiting = new JsonArray();
-          view.waiting().forEach(record -> waiting.add(ContactJson.waiting(record, now)));
+          view.waiting().forEach(record -> waiting.add(
+              ContactJson.waiting(record, now, view.customerNames().get(record.customer().id()))));
           Responses.json(ctx, 200, summary(view.stats(), now).put("contacts", waiting));
         })
         .onFailure(ctx::fail);

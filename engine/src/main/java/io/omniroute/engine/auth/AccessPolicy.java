@@ -12,15 +12,16 @@ import java.util.Set;
  *   <caption>The access matrix</caption>
  *   <tr><th>operations</th><th>allowed</th></tr>
  *   <tr><td>{@code createContact}, {@code abandonContact}</td><td>admin, telephony, adapter</td></tr>
- *   <tr><td>{@code getContact}, {@code listQueues}, {@code listRules}, {@code listRuleVersions},
+ *   <tr><td>{@code listQueues}, {@code listRules}, {@code listRuleVersions},
  *       {@code getRuleVersion}, {@code listAudit}</td><td>admin, supervisor, supervisor:CC, ops</td></tr>
  *   <tr><td>{@code getQueue}</td><td>as above, and {@code dealer:X} on queue {@code dealer:X}</td></tr>
  *   <tr><td>{@code claimContact}</td><td>admin, supervisor (global), and {@code dealer:X} on queue
  *       {@code dealer:X}</td></tr>
  *   <tr><td>{@code completeContact}, {@code transferContact}, {@code answerConversation}</td><td>admin,
  *       supervisor (global); {@code dealer:X} {@link AccessDecision#ALLOW_OWN}</td></tr>
- *   <tr><td>{@code getConversation}</td><td>admin, supervisor, supervisor:CC, ops; {@code dealer:X}
- *       {@link AccessDecision#ALLOW_OWN} (in its queue, or of a customer it owns)</td></tr>
+ *   <tr><td>{@code getContact}, {@code getConversation}</td><td>admin, supervisor, supervisor:CC, ops;
+ *       {@code dealer:X} {@link AccessDecision#ALLOW_OWN} (in its queue; a conversation also of a
+ *       customer it owns)</td></tr>
  *   <tr><td>{@code validateRules}, {@code simulateRules}, {@code saveRuleVersion},
  *       {@code activateRules}</td><td>admin; supervisor on scope {@code global}; supervisor:CC on scope
  *       {@code CC}</td></tr>
@@ -47,10 +48,10 @@ public final class AccessPolicy {
   private static final Map<String, Rule> OPERATIONS = Map.ofEntries(
       Map.entry("createContact", Rule.INTAKE),
       Map.entry("abandonContact", Rule.INTAKE),
-      Map.entry("getContact", Rule.READ),
+      Map.entry("getContact", Rule.READ_OWN_WORK),
       Map.entry("completeContact", Rule.COMPLETE),
       Map.entry("transferContact", Rule.COMPLETE),
-      Map.entry("getConversation", Rule.READ_CONVERSATION),
+      Map.entry("getConversation", Rule.READ_OWN_WORK),
       Map.entry("answerConversation", Rule.COMPLETE),
       Map.entry("listQueues", Rule.READ),
       Map.entry("getQueue", Rule.READ_QUEUE),
@@ -163,7 +164,7 @@ public final class AccessPolicy {
         return READERS + dealerOf(params);
       }
     },
-    READ_CONVERSATION {
+    READ_OWN_WORK {
       @Override
       AccessDecision decide(Role role, Map<String, String> params) {
         if (reads(role)) {
@@ -174,7 +175,7 @@ public final class AccessPolicy {
 
       @Override
       String allowed(Map<String, String> params) {
-        return READERS + ", dealer:<id> for a conversation in its own dealer queue or of a customer it owns";
+        return READERS + ", dealer:<id> for a contact or conversation in its own dealer queue";
       }
     },
     CLAIM {

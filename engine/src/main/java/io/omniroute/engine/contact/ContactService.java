@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -45,6 +46,7 @@ public final class ContactService {
   private final ContactEvents events;
   private final RecentContacts recent;
   private final Intake intake;
+  private final SenderIdentification senders;
   private final Clock clock;
 
   public ContactService(
@@ -60,6 +62,7 @@ public final class ContactService {
     this.directory = directory;
     this.events = events;
     this.recent = recent;
+    this.senders = senders;
     this.intake = new Intake(store, rules, recent, directory, serviceLevels, events, senders, clock);
     this.clock = clock;
   }
@@ -91,15 +94,26 @@ public final class ContactService {
     return store.queueStats().map(this::withDirectoryQueues);
   }
 
-  /** One queue and up to {@code limit} of its waiting contacts in serve order. */
+  /** One queue and up to {@code limit} of its waiting contacts in serve order, with their senders' names. */
   public Future<QueueView> queue(String queue, int limit) {
     return queues().compose(all -> {
       QueueStats stats = all.get(queue);
       if (stats == null) {
         return Future.failedFuture(new UnknownQueueException(queue));
       }
-      return store.waiting(queue, limit).map(waiting -> new QueueView(stats, waiting));
+      return store.waiting(queue, limit).compose(waiting -> {
+        List<String> customers = waiting.stream().map(record -> record.customer().id()).filter(Objects::nonNull).toList();
+        return senders.namesOf(customers).map(names -> new QueueView(stats, waiting, names));
+      });
     });
+  }
+
+  /**
+   * The contact with this id, when the caller may see it: any for an unrestricted caller, one that
+   * waits or was claimed in its own dealer queue for a dealer; empty otherwise, as for an unknown id.
+   */
+  public Future<Optional<ContactRecord>> find(String id, Caller caller) {
+    return store.find(id).map(found -> found.filter(record -> caller.mayActOnContactIn(record.route().queue())));
   }
 
   /** Assigns the next contact of {@code queue} to {@code agent}; empty when none waits. */
@@ -245,6 +259,10 @@ public final class ContactService {
     return all;
   }
 
-  /** One queue's figures and the first of its waiting contacts in serve order. */
-  public record QueueView(QueueStats stats, List<ContactRecord> waiting) {}
+  /**
+   * One queue's figures and the first of its waiting contacts in serve order.
+   *
+   * @param customerNames the names of the identified senders among them, by customer id
+   */
+  public record QueueView(QueueStats stats, List<ContactRecord> waiting, Map<String, String> customerNames) {}
 }

@@ -3,6 +3,8 @@ package io.omniroute.engine.contact;
 import io.omniroute.rules.model.Contact;
 import io.omniroute.rules.model.Relationship;
 import io.vertx.core.Future;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,14 @@ public interface SenderIdentification {
 
   /** The profile the contact comes from, if any. */
   Future<Optional<Sender>> identify(Contact contact);
+
+  /**
+   * The names of the identified senders {@code customerIds}, by id, for previews; a customer
+   * without a name, or no longer known, is left out. None by default.
+   */
+  default Future<Map<String, String>> namesOf(Collection<String> customerIds) {
+    return Future.succeededFuture(Map.of());
+  }
 
   /**
    * What routing needs of the sender's profile.

@@ -3,6 +3,7 @@ package io.omniroute.engine.api;
 import static io.omniroute.engine.api.ContactsApiIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omniroute.engine.support.EngineClient;
 import io.omniroute.engine.support.RunningEngine;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -63,6 +64,34 @@ class QueuesApiIT {
     assertThat(queue.getJsonArray("contacts").stream().map(c -> ((JsonObject) c).getString("id")).toList())
         .containsExactly(high, normal, low);
     assertThat(new JsonObject(engine.get("/v1/queues/country:AT?limit=1").body()).getJsonArray("contacts")).hasSize(1);
+  }
+
+  @Test
+  void aDealersAgentSeesAPreviewOfEachWaitingContactAndReadsOnlyItsOwnContacts() {
+    engine.as("demo-admin").put("/v1/customers/C-1001", "{\"name\":\"Anna Berger\",\"identities\":{\"emails\":"
+        + "[\"anna@example.com\"]},\"country\":\"DE\",\"ownerDealerId\":\"DE-MUC-001\"}");
+    String longText = "Is my car ready? " + "The noise is still there. ".repeat(20);
+    String known = engine.as("demo-telephony").createContact(new JsonObject().put("channel", "email")
+        .put("from", new JsonObject().put("email", "anna@example.com")).put("subject", "Noise")
+        .put("references", new JsonObject().put("vin", "WNW12345678901234")).put("text", longText).encode()).getString("id");
+    String unknown = engine.as("demo-telephony").createContact("{\"channel\":\"chat\",\"dealerId\":\"DE-MUC-001\","
+        + "\"text\":\"Is my quote still valid?\"}").getString("id");
+    EngineClient munich = engine.as("demo-dealer-de-muc-001");
+
+    JsonObject queue = new JsonObject(munich.get("/v1/queues/dealer:DE-MUC-001").body());
+
+    JsonObject first = queue.getJsonArray("contacts").getJsonObject(0);
+    assertThat(first.getString("id")).isEqualTo(known);
+    assertThat(first.getJsonObject("preview").getString("customerName")).isEqualTo("Anna Berger");
+    assertThat(first.getJsonObject("preview").getString("subject")).isEqualTo("Noise");
+    assertThat(first.getJsonObject("preview").getString("text")).hasSize(200).isEqualTo(longText.substring(0, 200));
+    JsonObject second = queue.getJsonArray("contacts").getJsonObject(1);
+    assertThat(second.getJsonObject("preview").getValue("customerName")).isNull();
+    assertThat(second.getJsonObject("preview").getString("channel")).isEqualTo("chat");
+    assertThat(munich.get("/v1/contacts/" + unknown).statusCode()).isEqualTo(200);
+    assertThat(engine.as("demo-dealer-de-ber-001").get("/v1/contacts/" + unknown).statusCode()).isEqualTo(404);
+    String elsewhere = engine.createContact("{\"channel\":\"chat\",\"country\":\"DE\",\"text\":\"Opening hours?\"}").getString("id");
+    assertThat(munich.get("/v1/contacts/" + elsewhere).statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -35,7 +35,7 @@ class AccessPolicyTest {
       # operation        path parameter             admin supervisor supervisor:DE ops telephony adapter dealer:DE-MUC-001
       createContact      -                          A     D          D             D   A         A       D
       abandonContact     -                          A     D          D             D   A         A       D
-      getContact         -                          A     A          A             A   D         D       D
+      getContact         -                          A     A          A             A   D         D       O
       completeContact    -                          A     A          D             D   D         D       O
       transferContact    -                          A     A          D             D   D         D       O
       getConversation    -                          A     A          A             A   D         D       O
