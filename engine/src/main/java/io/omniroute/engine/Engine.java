@@ -5,6 +5,7 @@ import io.omniroute.engine.api.ApiHandlers;
 import io.omniroute.engine.api.ContactsApi;
 import io.omniroute.engine.api.ConversationsApi;
 import io.omniroute.engine.conversation.ConversationService;
+import io.omniroute.engine.api.AgentsApi;
 import io.omniroute.engine.api.CustomersApi;
 import io.omniroute.engine.api.OpsApi;
 import io.omniroute.engine.api.QueuesApi;
@@ -15,6 +16,7 @@ import io.omniroute.engine.contact.ContactEvents;
 import io.omniroute.engine.contact.ContactService;
 import io.omniroute.engine.customer.CustomerIdentification;
 import io.omniroute.engine.customer.CustomerService;
+import io.omniroute.engine.delivery.AgentService;
 import io.omniroute.engine.metrics.ContactMetrics;
 import io.omniroute.engine.metrics.EngineMetrics;
 import io.omniroute.engine.metrics.MeasuredQueueStore;
@@ -65,7 +67,7 @@ public final class Engine {
     return start(options, new MemoryQueueStore(), Clock.systemUTC());
   }
 
-  /** Starts an engine on the given queue store, with rules and customers kept in memory. */
+  /** Starts an engine on the given queue store, with rules, customers and agents kept in memory. */
   public static Future<Engine> start(EngineOptions options, QueueStore unmeasuredStore, Clock clock) {
     return start(options, StoreOptions.Stores.inMemory(unmeasuredStore), clock);
   }
@@ -102,6 +104,7 @@ public final class Engine {
                   new CustomersApi(
                       new CustomerService(stores.customers(), directory, contacts, ruleStore::appendAudit, clock),
                       conversations),
+                  new AgentsApi(new AgentService(stores.agents(), directory, clock)),
                   new RulesApi(rules, recent, directory),
                   new OpsApi(contacts, metrics, clock));
               return vertx.deployVerticle(() -> {
@@ -148,13 +151,14 @@ public final class Engine {
     return vertx.executeBlocking(() -> CompilerWarmUp.run(rounds, closing::get), false);
   }
 
-  /** Stops the server and the timers, then closes the customer store, the rule store and the queue store. */
+  /** Stops the server and the timers, then closes the agent store, the customer store, the rule store and the queue store. */
   public Future<Void> close() {
     closing.set(true);
     return vertx.close().onComplete(done -> closeStores(stores, store));
   }
 
   private static void closeStores(StoreOptions.Stores stores, QueueStore measuredQueues) {
+    stores.agents().close();
     stores.customers().close();
     stores.rules().close();
     measuredQueues.close();

@@ -3,6 +3,9 @@ package io.omniroute.engine;
 import io.omniroute.engine.customer.CustomerStore;
 import io.omniroute.engine.customer.MemoryCustomerStore;
 import io.omniroute.engine.customer.RedisCustomerStore;
+import io.omniroute.engine.delivery.AgentStore;
+import io.omniroute.engine.delivery.MemoryAgentStore;
+import io.omniroute.engine.delivery.RedisAgentStore;
 import io.omniroute.engine.queue.QueueStore;
 import io.omniroute.engine.rules.MemoryRuleStore;
 import io.omniroute.engine.rules.RedisRuleStore;
@@ -74,7 +77,8 @@ public record StoreOptions(Kind kind, String redisUrl, Duration redisTimeout, Du
         try {
           yield new Stores(RedisQueueStore.open(connection, retention),
               new RedisRuleStore(connection, RedisConnection.DEFAULT_NAMESPACE),
-              RedisCustomerStore.open(connection, RedisConnection.DEFAULT_NAMESPACE));
+              RedisCustomerStore.open(connection, RedisConnection.DEFAULT_NAMESPACE),
+              RedisAgentStore.open(connection, RedisConnection.DEFAULT_NAMESPACE));
         } catch (RuntimeException e) {
           connection.close();
           throw e;
@@ -83,11 +87,14 @@ public record StoreOptions(Kind kind, String redisUrl, Duration redisTimeout, Du
     };
   }
 
-  /** The stores of one engine; the customer store and the rule store close before the queue store. */
-  public record Stores(QueueStore queues, RuleStore rules, CustomerStore customers) {
-    /** Rules and customers in memory beside the given queue store. */
+  /**
+   * The stores of one engine; the agent store, the customer store and the rule store close before
+   * the queue store.
+   */
+  public record Stores(QueueStore queues, RuleStore rules, CustomerStore customers, AgentStore agents) {
+    /** Rules, customers and agents in memory beside the given queue store. */
     public static Stores inMemory(QueueStore queues) {
-      return new Stores(queues, new MemoryRuleStore(), new MemoryCustomerStore());
+      return new Stores(queues, new MemoryRuleStore(), new MemoryCustomerStore(), new MemoryAgentStore());
     }
   }
 

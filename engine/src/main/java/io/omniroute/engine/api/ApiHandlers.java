@@ -15,13 +15,15 @@ import java.util.function.Function;
  *     io.omniroute.engine.http.Callers}) and calls the next handler
  */
 public record ApiHandlers(
-    Function<String, Handler<RoutingContext>> access, ContactsApi contacts, ConversationsApi conversations, QueuesApi queues, CustomersApi customers, RulesApi rules, OpsApi ops) {
+    Function<String, Handler<RoutingContext>> access, ContactsApi contacts, ConversationsApi conversations, QueuesApi queues,
+    CustomersApi customers, AgentsApi agents, RulesApi rules, OpsApi ops) {
   public ApiHandlers {
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(contacts, "contacts");
     Objects.requireNonNull(conversations, "conversations");
     Objects.requireNonNull(queues, "queues");
     Objects.requireNonNull(customers, "customers");
+    Objects.requireNonNull(agents, "agents");
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(ops, "ops");
   }
@@ -44,6 +46,10 @@ public record ApiHandlers(
         Map.entry("findCustomer", customers::find),
         Map.entry("eraseCustomer", customers::erase),
         Map.entry("importCustomers", customers::importCustomers),
+        Map.entry("listAgents", agents::list),
+        Map.entry("getAgent", agents::get),
+        Map.entry("putAgent", agents::put),
+        Map.entry("setAgentPresence", agents::setPresence),
         Map.entry("listRules", rules::list),
         Map.entry("listRuleVersions", rules.inScope(rules::versions)),
         Map.entry("getRuleVersion", rules.inScope(rules::version)),

@@ -16,6 +16,10 @@ import io.omniroute.engine.customer.CustomerOutOfScopeException;
 import io.omniroute.engine.customer.IdentityConflictException;
 import io.omniroute.engine.customer.InvalidCustomerException;
 import io.omniroute.engine.customer.UnknownOwnerDealerException;
+import io.omniroute.engine.delivery.AgentNotFoundException;
+import io.omniroute.engine.delivery.AgentOutOfScopeException;
+import io.omniroute.engine.delivery.InvalidAgentException;
+import io.omniroute.engine.delivery.UnknownAgentQueueException;
 import io.omniroute.engine.queue.ContactNotFoundException;
 import io.omniroute.engine.queue.ContactStatus;
 import io.omniroute.engine.queue.IllegalTransitionException;
@@ -71,6 +75,21 @@ final class FailureHandler {
       Problem.send(ctx, 409, "Identity belongs to another customer", capitalise(e.getMessage()) + ". An identity belongs"
           + " to one customer: remove it from that profile first, or leave it out of this one. Nothing was stored.");
     } else if (failure instanceof CustomerOutOfScopeException e) {
+      Problem.send(ctx, 403, "Forbidden", capitalise(e.getMessage()) + ". Nothing was stored.");
+    } else if (failure instanceof AgentNotFoundException e) {
+      Problem.send(ctx, 404, "Agent not found", capitalise(e.getMessage())
+          + ": check the id, or register the agent with PUT /v1/agents/{agentId}.");
+    } else if (failure instanceof InvalidAgentException e) {
+      JsonArray errors = new JsonArray();
+      e.errors().forEach(error -> errors.add(Problem.fieldError(error.field(), error.message())));
+      Problem.send(ctx, 400, "Invalid agent", "Fix " + (e.errors().size() == 1 ? "this field: " : "these fields: ")
+          + e.getMessage() + ".", errors);
+    } else if (failure instanceof UnknownAgentQueueException e) {
+      JsonArray errors = new JsonArray();
+      e.errors().forEach(error -> errors.add(Problem.fieldError(error.field(), error.message())));
+      Problem.send(ctx, 422, "Unknown queue", capitalise(e.getMessage()) + ": use central, country:<CC>,"
+          + " expert:<team> or dealer:<id> as listed by GET /v1/queues. Nothing was stored.", errors);
+    } else if (failure instanceof AgentOutOfScopeException e) {
       Problem.send(ctx, 403, "Forbidden", capitalise(e.getMessage()) + ". Nothing was stored.");
     } else if (failure instanceof IdempotencyKeyReusedException e) {
       Problem.send(ctx, 422, "Idempotency key reused", "This Idempotency-Key was already used by this caller with a"

@@ -30,6 +30,14 @@ import java.util.Set;
  *   <tr><td>{@code getCustomer}</td><td>admin, supervisor (global); supervisor:CC and {@code dealer:X}
  *       {@link AccessDecision#ALLOW_OWN} (customers of CC, customers X owns)</td></tr>
  *   <tr><td>{@code findCustomer}</td><td>as {@code getCustomer}, and telephony, adapter (look-up by identity)</td></tr>
+ *   <tr><td>{@code listAgents}</td><td>admin, supervisor, supervisor:CC, ops; {@code dealer:X}
+ *       {@link AccessDecision#ALLOW_OWN} (the agents who serve only its queue)</td></tr>
+ *   <tr><td>{@code getAgent}</td><td>as {@code listAgents}, and {@code agent:A} {@link
+ *       AccessDecision#ALLOW_OWN} (itself)</td></tr>
+ *   <tr><td>{@code putAgent}</td><td>admin, supervisor (global); {@code dealer:X} {@link
+ *       AccessDecision#ALLOW_OWN} (agents who serve only its queue)</td></tr>
+ *   <tr><td>{@code setAgentPresence}</td><td>as {@code putAgent}, and {@code agent:A} {@link
+ *       AccessDecision#ALLOW_OWN} (itself)</td></tr>
  *   <tr><td>{@code metrics}</td><td>admin, ops</td></tr>
  *   <tr><td>{@code live}, {@code ready}</td><td>everybody, without a token</td></tr>
  *   <tr><td>any other operation</td><td>admin only (fail closed)</td></tr>
@@ -42,6 +50,8 @@ public final class AccessPolicy {
   public static final String QUEUE_PARAM = "queue";
   /** The path parameter naming a rule scope, e.g. {@code /v1/rules/{scope}/activate}. */
   public static final String SCOPE_PARAM = "scope";
+  /** The path parameter naming an agent, e.g. {@code /v1/agents/{agentId}}. */
+  public static final String AGENT_PARAM = "agentId";
   /** The rule scope that applies to every country. */
   public static final String GLOBAL_SCOPE = "global";
 
@@ -70,6 +80,10 @@ public final class AccessPolicy {
       Map.entry("importCustomers", Rule.WRITE_CUSTOMERS),
       Map.entry("getCustomer", Rule.READ_CUSTOMERS),
       Map.entry("findCustomer", Rule.FIND_CUSTOMERS),
+      Map.entry("listAgents", Rule.READ_AGENTS),
+      Map.entry("getAgent", Rule.READ_AGENT),
+      Map.entry("putAgent", Rule.WRITE_AGENTS),
+      Map.entry("setAgentPresence", Rule.SET_PRESENCE),
       Map.entry("live", Rule.PUBLIC),
       Map.entry("ready", Rule.PUBLIC));
 
@@ -240,6 +254,56 @@ public final class AccessPolicy {
       String allowed(Map<String, String> params) {
         return "admin, supervisor (global), telephony, adapter, supervisor:<CC> for customers of CC,"
             + " dealer:<id> for the customers it owns";
+      }
+    },
+    READ_AGENTS {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        if (reads(role)) {
+          return AccessDecision.ALLOW;
+        }
+        return role.kind() == Role.Kind.DEALER ? AccessDecision.ALLOW_OWN : AccessDecision.DENY;
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        return READERS + ", dealer:<id> for the agents who serve only its dealer queue";
+      }
+    },
+    READ_AGENT {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        return role.kind() == Role.Kind.AGENT ? AccessDecision.ALLOW_OWN : READ_AGENTS.decide(role, params);
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        return READ_AGENTS.allowed(params) + ", agent:<id> for itself";
+      }
+    },
+    WRITE_AGENTS {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        if (role.kind() == Role.Kind.ADMIN || role.isGlobalSupervisor()) {
+          return AccessDecision.ALLOW;
+        }
+        return role.kind() == Role.Kind.DEALER ? AccessDecision.ALLOW_OWN : AccessDecision.DENY;
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        return "admin, supervisor (global), dealer:<id> for the agents who serve only its dealer queue";
+      }
+    },
+    SET_PRESENCE {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        return role.kind() == Role.Kind.AGENT ? AccessDecision.ALLOW_OWN : WRITE_AGENTS.decide(role, params);
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        return WRITE_AGENTS.allowed(params) + ", agent:<id> for itself";
       }
     },
     METRICS {

@@ -171,7 +171,7 @@ public final class AccessTokens {
     return entries.stream().anyMatch(e -> demoHashes.contains(HexFormat.of().formatHex(e.sha256())));
   }
 
-  /** {@code 9 tokens (demo tokens: 9)} for the start-up line; never the hashes. */
+  /** {@code 10 tokens (demo tokens: 10)} for the start-up line; never the hashes. */
   public String describe() {
     Map<String, Integer> bySource = new LinkedHashMap<>();
     entries.forEach(e -> bySource.merge(e.source(), 1, Integer::sum));
@@ -214,6 +214,7 @@ public final class AccessTokens {
     tokens.put("demo-adapter", Role.ADAPTER);
     tokens.put("demo-dealer-de-muc-001", Role.dealer("DE-MUC-001"));
     tokens.put("demo-dealer-de-ber-001", Role.dealer("DE-BER-001"));
+    tokens.put("demo-agent-sepp", Role.agent("sepp"));
     return Collections.unmodifiableMap(tokens);
   }
 }

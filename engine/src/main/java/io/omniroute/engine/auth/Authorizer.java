@@ -31,8 +31,8 @@ import java.util.Optional;
  * problem+json. Otherwise the handler puts the decision into the routing context as data, a {@link
  * Caller} ({@link Callers#put}), and calls {@code ctx.next()}: the token's name, and whether it may
  * act on everything the operation reaches or, for {@link AccessDecision#ALLOW_OWN}, only on what
- * its roles own (its dealers' contacts and customers, its countries' customers). Public operations
- * ({@code live}, {@code ready}) pass without a token.
+ * its roles own (its dealers' contacts, customers and agents, its countries' customers, the agent
+ * it is). Public operations ({@code live}, {@code ready}) pass without a token.
  *
  * <p>Immutable and thread-safe: one instance may serve every verticle. Its handlers run on the
  * event loop; each request costs one SHA-256 of the token and one comparison per configured token.
@@ -101,7 +101,7 @@ public final class Authorizer {
     Principal caller = principal.get();
     Callers.put(ctx, decision == AccessDecision.ALLOW
         ? Caller.unrestricted(caller.name())
-        : new Caller(caller.name(), false, caller.supervisedCountries(), caller.dealerIds()));
+        : new Caller(caller.name(), false, caller.supervisedCountries(), caller.dealerIds(), caller.agentIds()));
     ctx.next();
   }
 
@@ -125,6 +125,13 @@ public final class Authorizer {
   private static String describe(Map<String, String> params) {
     String queue = params.get(AccessPolicy.QUEUE_PARAM);
     String scope = params.get(AccessPolicy.SCOPE_PARAM);
-    return queue != null ? " on queue " + queue : scope != null ? " on scope " + scope : "";
+    String agent = params.get(AccessPolicy.AGENT_PARAM);
+    if (queue != null) {
+      return " on queue " + queue;
+    }
+    if (scope != null) {
+      return " on scope " + scope;
+    }
+    return agent != null ? " on agent " + agent : "";
   }
 }

@@ -42,6 +42,11 @@ public record Principal(String name, Set<Role> roles) {
     return scopesOf(Role.Kind.DEALER);
   }
 
+  /** The agent ids of its {@code agent:<id>} roles, usually none or one. */
+  public Set<String> agentIds() {
+    return scopesOf(Role.Kind.AGENT);
+  }
+
   /** The countries of its {@code supervisor:CC} roles. */
   public Set<String> supervisedCountries() {
     return scopesOf(Role.Kind.SUPERVISOR);

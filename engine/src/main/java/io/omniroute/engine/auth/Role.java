@@ -13,25 +13,29 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code admin}</td><td>everything</td></tr>
  *   <tr><td>{@code supervisor}</td><td>read everything, claim from every queue, complete any contact, change the {@code global} rules</td></tr>
  *   <tr><td>{@code supervisor:DE}</td><td>read everything, change the rules of scope {@code DE}</td></tr>
- *   <tr><td>{@code ops}</td><td>read only: queues, contacts, metrics, rules, audit</td></tr>
+ *   <tr><td>{@code ops}</td><td>read only: queues, contacts, metrics, rules, audit, agents</td></tr>
  *   <tr><td>{@code telephony}, {@code adapter}</td><td>intake only: create and abandon contacts</td></tr>
- *   <tr><td>{@code dealer:DE-MUC-001}</td><td>its own dealer queue only: list, claim, complete</td></tr>
+ *   <tr><td>{@code dealer:DE-MUC-001}</td><td>its own dealer queue only: list, claim, complete; the agents who serve only it</td></tr>
+ *   <tr><td>{@code agent:sepp}</td><td>itself only: read its agent and set its presence</td></tr>
  * </table>
  *
  * <p>The matrix itself is {@link AccessPolicy}. Immutable and thread-safe.
  *
  * @param kind which role
- * @param scope the country code of a country supervisor, the dealer id of a dealer, otherwise
- *     {@code null} (a supervisor without scope is global)
+ * @param scope the country code of a country supervisor, the dealer id of a dealer, the agent id
+ *     of an agent, otherwise {@code null} (a supervisor without scope is global)
  */
 public record Role(Kind kind, String scope) {
   /** The valid forms, for error messages. */
   public static final String VALID_FORMS =
-      "admin, supervisor, supervisor:<CC> (ISO country code such as DE), ops, telephony, adapter, dealer:<dealer id>";
+      "admin, supervisor, supervisor:<CC> (ISO country code such as DE), ops, telephony, adapter, dealer:<dealer id>,"
+          + " agent:<agent id>";
 
   private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
   /** As the directory's ids: letters, digits, '.', '_' and '-'. */
   private static final Pattern DEALER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  /** As the agents registry's ids: letters, digits, '.', '_', ':', '@' and '-'. */
+  private static final Pattern AGENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}");
 
   /** The kinds of role; {@link #wire()} is the name in the tokens file. */
   public enum Kind {
@@ -40,7 +44,8 @@ public record Role(Kind kind, String scope) {
     OPS,
     TELEPHONY,
     ADAPTER,
-    DEALER;
+    DEALER,
+    AGENT;
 
     /** The name as written in the tokens file: {@code admin}, {@code supervisor}, ... */
     public String wire() {
@@ -61,6 +66,13 @@ public record Role(Kind kind, String scope) {
         if (scope == null || !DEALER_ID.matcher(scope).matches()) {
           throw new IllegalArgumentException(
               "dealer id must be 1-64 letters, digits, '.', '_' or '-' as in the directory, got '" + scope + "'");
+        }
+      }
+      case AGENT -> {
+        if (scope == null || !AGENT_ID.matcher(scope).matches()) {
+          throw new IllegalArgumentException(
+              "agent id must be 1-64 letters, digits, '.', '_', ':', '@' or '-' as in the agents registry, got '"
+                  + scope + "'");
         }
       }
       default -> {
@@ -87,9 +99,14 @@ public record Role(Kind kind, String scope) {
     return new Role(Kind.DEALER, dealerId);
   }
 
+  /** {@code agent:<agentId>}. */
+  public static Role agent(String agentId) {
+    return new Role(Kind.AGENT, agentId);
+  }
+
   /**
    * Parses {@code admin}, {@code supervisor}, {@code supervisor:DE}, {@code ops}, {@code telephony},
-   * {@code adapter} or {@code dealer:DE-MUC-001}.
+   * {@code adapter}, {@code dealer:DE-MUC-001} or {@code agent:sepp}.
    *
    * @throws IllegalArgumentException naming the valid forms
    */
@@ -108,10 +125,14 @@ public record Role(Kind kind, String scope) {
       case "telephony" -> Kind.TELEPHONY;
       case "adapter" -> Kind.ADAPTER;
       case "dealer" -> Kind.DEALER;
+      case "agent" -> Kind.AGENT;
       default -> throw new IllegalArgumentException("unknown role '" + trimmed + "': use one of " + VALID_FORMS);
     };
     if (kind == Kind.DEALER && scope == null) {
       throw new IllegalArgumentException("role 'dealer' needs the dealer id, e.g. dealer:DE-MUC-001");
+    }
+    if (kind == Kind.AGENT && scope == null) {
+      throw new IllegalArgumentException("role 'agent' needs the agent id, e.g. agent:sepp");
     }
     try {
       return new Role(kind, scope);

@@ -7,11 +7,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.omniroute.client.ApiClient;
 import io.omniroute.client.ApiException;
 import io.omniroute.client.ApiResponse;
+import io.omniroute.client.api.AgentsApi;
 import io.omniroute.client.api.ContactsApi;
 import io.omniroute.client.api.OperationsApi;
 import io.omniroute.client.api.QueuesApi;
 import io.omniroute.client.api.RulesApi;
 import io.omniroute.client.model.ActivateRulesRequest;
+import io.omniroute.client.model.Agent;
+import io.omniroute.client.model.AgentCapacity;
+import io.omniroute.client.model.AgentRequest;
 import io.omniroute.client.model.ClaimContactRequest;
 import io.omniroute.client.model.Classification;
 import io.omniroute.client.model.ContactRequest;
@@ -19,6 +23,8 @@ import io.omniroute.client.model.ContactRequestFrom;
 import io.omniroute.client.model.ContactView;
 import io.omniroute.client.model.DecisionAnswer;
 import io.omniroute.client.model.ListRuleVersions200Response;
+import io.omniroute.client.model.Presence;
+import io.omniroute.client.model.PresenceRequest;
 import io.omniroute.client.model.QueueSummary;
 import io.omniroute.client.model.RuleVersion;
 import io.omniroute.client.model.SaveRuleVersionRequest;
@@ -28,6 +34,7 @@ import io.omniroute.client.model.Simulation;
 import io.omniroute.client.model.ValidateRulesRequest;
 import io.omniroute.engine.support.RunningEngine;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +119,28 @@ class GeneratedClientIT {
     assertProblem(catchThrowableOfType(ApiException.class, () -> new QueuesApi(as(null)).listQueues()), 401);
     assertProblem(catchThrowableOfType(ApiException.class, () -> new QueuesApi(as("demo-dealer-de-muc-001"))
         .claimContact("dealer:DE-BER-001", new ClaimContactRequest().agent("sepp"))), 403);
+  }
+
+  @Test
+  void drivesTheAgentsTour() throws ApiException {
+    AgentsApi munich = new AgentsApi(as("demo-dealer-de-muc-001"));
+    AgentRequest sepp = new AgentRequest().name("Sepp Huber").queues(List.of("dealer:DE-MUC-001"))
+        .capacity(new AgentCapacity().voice(1).chat(3).email(10)).wrapUpSeconds(10);
+
+    ApiResponse<Agent> registered = munich.putAgentWithHttpInfo("sepp", sepp);
+    assertThat(registered.getStatusCode()).isEqualTo(201);
+    assertThat(registered.getData().getPresence()).isEqualTo(Presence.OFFLINE);
+    assertThat(registered.getData().getCapacity().getChat()).isEqualTo(3);
+    assertThat(registered.getData().getCapacity().getSms()).isNull();
+
+    Agent available = new AgentsApi(as("demo-agent-sepp"))
+        .setAgentPresence("sepp", new PresenceRequest().presence(Presence.AVAILABLE));
+    assertThat(available.getPresence()).isEqualTo(Presence.AVAILABLE);
+    assertThat(munich.listAgents().getAgents()).extracting(Agent::getId).containsExactly("sepp");
+    assertProblem(catchThrowableOfType(ApiException.class, () -> new AgentsApi(as("demo-dealer-de-ber-001"))
+        .getAgent("sepp")), 404);
+    assertProblem(catchThrowableOfType(ApiException.class, () -> munich.putAgent("bert", new AgentRequest()
+        .name("Bert").queues(List.of("dealer:DE-BER-001")).capacity(new AgentCapacity().chat(1)))), 403);
   }
 
   @Test

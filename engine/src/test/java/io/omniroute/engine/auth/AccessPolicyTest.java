@@ -19,12 +19,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The whole access matrix, role by role and operation by operation, with queue and scope variants. */
+/**
+ * The whole access matrix, role by role and operation by operation, with queue, scope and agent
+ * variants. An agent's {@code O} is the same for every agent id: the service tells itself from
+ * others ({@code AgentServiceTest}).
+ */
 class AccessPolicyTest {
   /** The roles of the columns below, in order. */
   static final List<Role> ROLES = List.of(
       Role.ADMIN, Role.SUPERVISOR, Role.supervisor("DE"), Role.OPS, Role.TELEPHONY, Role.ADAPTER,
-      Role.dealer("DE-MUC-001"));
+      Role.dealer("DE-MUC-001"), Role.agent("sepp"));
 
   /** The rule operations the rules API adds to openapi.yaml. */
   static final Set<String> RULE_OPERATIONS = Set.of("listRules", "listRuleVersions", "getRuleVersion", "listAudit",
@@ -32,49 +36,55 @@ class AccessPolicyTest {
 
   /** A = ALLOW, D = DENY, O = ALLOW_OWN; "-" for no path parameter. */
   static final String MATRIX = """
-      # operation        path parameter             admin supervisor supervisor:DE ops telephony adapter dealer:DE-MUC-001
-      createContact      -                          A     D          D             D   A         A       D
-      abandonContact     -                          A     D          D             D   A         A       D
-      getContact         -                          A     A          A             A   D         D       O
-      completeContact    -                          A     A          D             D   D         D       O
-      transferContact    -                          A     A          D             D   D         D       O
-      getConversation    -                          A     A          A             A   D         D       O
-      answerConversation -                          A     A          D             D   D         D       O
-      listQueues         -                          A     A          A             A   D         D       D
-      getQueue           queue=central              A     A          A             A   D         D       D
-      getQueue           queue=country:DE           A     A          A             A   D         D       D
-      getQueue           queue=dealer:DE-MUC-001    A     A          A             A   D         D       A
-      getQueue           queue=dealer:DE-BER-001    A     A          A             A   D         D       D
-      claimContact       queue=central              A     A          D             D   D         D       D
-      claimContact       queue=country:DE           A     A          D             D   D         D       D
-      claimContact       queue=dealer:DE-MUC-001    A     A          D             D   D         D       A
-      claimContact       queue=dealer:DE-BER-001    A     A          D             D   D         D       D
-      metrics            -                          A     D          D             A   D         D       D
-      listRules          -                          A     A          A             A   D         D       D
-      listRuleVersions   scope=global               A     A          A             A   D         D       D
-      listRuleVersions   scope=AT                   A     A          A             A   D         D       D
-      getRuleVersion     scope=DE                   A     A          A             A   D         D       D
-      listAudit          -                          A     A          A             A   D         D       D
-      validateRules      scope=global               A     A          D             D   D         D       D
-      validateRules      scope=DE                   A     D          A             D   D         D       D
-      validateRules      scope=AT                   A     D          D             D   D         D       D
-      simulateRules      scope=global               A     A          D             D   D         D       D
-      simulateRules      scope=DE                   A     D          A             D   D         D       D
-      simulateRules      scope=AT                   A     D          D             D   D         D       D
-      saveRuleVersion    scope=global               A     A          D             D   D         D       D
-      saveRuleVersion    scope=DE                   A     D          A             D   D         D       D
-      saveRuleVersion    scope=AT                   A     D          D             D   D         D       D
-      activateRules      scope=global               A     A          D             D   D         D       D
-      activateRules      scope=DE                   A     D          A             D   D         D       D
-      activateRules      scope=AT                   A     D          D             D   D         D       D
-      putCustomer        -                          A     A          O             D   D         D       D
-      eraseCustomer      -                          A     A          O             D   D         D       D
-      importCustomers    -                          A     A          O             D   D         D       D
-      getCustomer        -                          A     A          O             D   D         D       O
-      findCustomer       -                          A     A          O             D   A         A       O
-      live               -                          A     A          A             A   A         A       A
-      ready              -                          A     A          A             A   A         A       A
-      deleteEverything   -                          A     D          D             D   D         D       D
+      # operation        path parameter             admin supervisor supervisor:DE ops telephony adapter dealer:DE-MUC-001 agent:sepp
+      createContact      -                          A     D          D             D   A         A       D                 D
+      abandonContact     -                          A     D          D             D   A         A       D                 D
+      getContact         -                          A     A          A             A   D         D       O                 D
+      completeContact    -                          A     A          D             D   D         D       O                 D
+      transferContact    -                          A     A          D             D   D         D       O                 D
+      getConversation    -                          A     A          A             A   D         D       O                 D
+      answerConversation -                          A     A          D             D   D         D       O                 D
+      listQueues         -                          A     A          A             A   D         D       D                 D
+      getQueue           queue=central              A     A          A             A   D         D       D                 D
+      getQueue           queue=country:DE           A     A          A             A   D         D       D                 D
+      getQueue           queue=dealer:DE-MUC-001    A     A          A             A   D         D       A                 D
+      getQueue           queue=dealer:DE-BER-001    A     A          A             A   D         D       D                 D
+      claimContact       queue=central              A     A          D             D   D         D       D                 D
+      claimContact       queue=country:DE           A     A          D             D   D         D       D                 D
+      claimContact       queue=dealer:DE-MUC-001    A     A          D             D   D         D       A                 D
+      claimContact       queue=dealer:DE-BER-001    A     A          D             D   D         D       D                 D
+      metrics            -                          A     D          D             A   D         D       D                 D
+      listRules          -                          A     A          A             A   D         D       D                 D
+      listRuleVersions   scope=global               A     A          A             A   D         D       D                 D
+      listRuleVersions   scope=AT                   A     A          A             A   D         D       D                 D
+      getRuleVersion     scope=DE                   A     A          A             A   D         D       D                 D
+      listAudit          -                          A     A          A             A   D         D       D                 D
+      validateRules      scope=global               A     A          D             D   D         D       D                 D
+      validateRules      scope=DE                   A     D          A             D   D         D       D                 D
+      validateRules      scope=AT                   A     D          D             D   D         D       D                 D
+      simulateRules      scope=global               A     A          D             D   D         D       D                 D
+      simulateRules      scope=DE                   A     D          A             D   D         D       D                 D
+      simulateRules      scope=AT                   A     D          D             D   D         D       D                 D
+      saveRuleVersion    scope=global               A     A          D             D   D         D       D                 D
+      saveRuleVersion    scope=DE                   A     D          A             D   D         D       D                 D
+      saveRuleVersion    scope=AT                   A     D          D             D   D         D       D                 D
+      activateRules      scope=global               A     A          D             D   D         D       D                 D
+      activateRules      scope=DE                   A     D          A             D   D         D       D                 D
+      activateRules      scope=AT                   A     D          D             D   D         D       D                 D
+      putCustomer        -                          A     A          O             D   D         D       D                 D
+      eraseCustomer      -                          A     A          O             D   D         D       D                 D
+      importCustomers    -                          A     A          O             D   D         D       D                 D
+      getCustomer        -                          A     A          O             D   D         D       O                 D
+      findCustomer       -                          A     A          O             D   A         A       O                 D
+      listAgents         -                          A     A          A             A   D         D       O                 D
+      getAgent           agentId=sepp               A     A          A             A   D         D       O                 O
+      getAgent           agentId=anna               A     A          A             A   D         D       O                 O
+      putAgent           agentId=sepp               A     A          D             D   D         D       O                 D
+      setAgentPresence   agentId=sepp               A     A          D             D   D         D       O                 O
+      setAgentPresence   agentId=anna               A     A          D             D   D         D       O                 O
+      live               -                          A     A          A             A   A         A       A                 A
+      ready              -                          A     A          A             A   A         A       A                 A
+      deleteEverything   -                          A     D          D             D   D         D       D                 D
       """;
 
   record Row(String operation, Map<String, String> params, List<AccessDecision> expected) {}
@@ -154,6 +164,20 @@ class AccessPolicyTest {
   }
 
   @Test
+  void anAgentWhoIsAlsoADealerManagesItsDealersAgentsAndAnAgentWhoReadsEverythingReadsEveryAgent() {
+    Principal agentAndDealer = Principal.of("mixed", Role.agent("sepp"), Role.dealer("DE-MUC-001"));
+    Principal agentAndOps = Principal.of("mixed", Role.agent("sepp"), Role.OPS);
+
+    assertThat(AccessPolicy.decide(agentAndDealer, "putAgent", Map.of("agentId", "anna")))
+        .isEqualTo(AccessDecision.ALLOW_OWN);
+    assertThat(AccessPolicy.decide(agentAndDealer, "listAgents", Map.of())).isEqualTo(AccessDecision.ALLOW_OWN);
+    assertThat(AccessPolicy.decide(agentAndOps, "getAgent", Map.of("agentId", "anna"))).isEqualTo(AccessDecision.ALLOW);
+    assertThat(AccessPolicy.decide(agentAndOps, "setAgentPresence", Map.of("agentId", "sepp")))
+        .isEqualTo(AccessDecision.ALLOW_OWN);
+    assertThat(AccessPolicy.decide(agentAndOps, "putAgent", Map.of("agentId", "sepp"))).isEqualTo(AccessDecision.DENY);
+  }
+
+  @Test
   void withoutAPrincipalOnlyPublicOperationsAreAllowed() {
     assertThat(AccessPolicy.decide(null, "live", Map.of())).isEqualTo(AccessDecision.ALLOW);
     assertThat(AccessPolicy.decide(null, "ready", Map.of())).isEqualTo(AccessDecision.ALLOW);
@@ -182,6 +206,11 @@ class AccessPolicyTest {
         .isEqualTo("admin, supervisor (global), dealer:DE-BER-001");
     assertThat(AccessPolicy.allowedRoles("getQueue", Map.of("queue", "central")))
         .isEqualTo("admin, supervisor, supervisor:<CC>, ops");
+    assertThat(AccessPolicy.allowedRoles("putAgent", Map.of("agentId", "sepp")))
+        .isEqualTo("admin, supervisor (global), dealer:<id> for the agents who serve only its dealer queue");
+    assertThat(AccessPolicy.allowedRoles("setAgentPresence", Map.of("agentId", "sepp")))
+        .isEqualTo("admin, supervisor (global), dealer:<id> for the agents who serve only its dealer queue,"
+            + " agent:<id> for itself");
     assertThat(AccessPolicy.allowedRoles("somethingNew", Map.of())).isEqualTo("admin");
   }
 }

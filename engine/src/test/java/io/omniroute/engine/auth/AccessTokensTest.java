@@ -35,13 +35,18 @@ class AccessTokensTest {
           - name: pbx
             sha256: %s
             roles: telephony
-        """.formatted(PASSWORD_SHA256, AccessTokens.sha256Hex("bobs-token"), AccessTokens.sha256Hex("pbx-token"))));
+          - name: sepp
+            sha256: %s
+            roles: [agent:sepp]
+        """.formatted(PASSWORD_SHA256, AccessTokens.sha256Hex("bobs-token"), AccessTokens.sha256Hex("pbx-token"),
+            AccessTokens.sha256Hex("sepps-token"))));
 
-    assertThat(tokens.size()).isEqualTo(3);
-    assertThat(tokens.names()).containsExactly("anna", "bob", "pbx");
+    assertThat(tokens.size()).isEqualTo(4);
+    assertThat(tokens.names()).containsExactly("anna", "bob", "pbx", "sepp");
     assertThat(tokens.authenticate("password")).contains(Principal.of("anna", Role.supervisor("DE")));
     assertThat(tokens.authenticate("bobs-token")).contains(Principal.of("bob", Role.dealer("DE-MUC-001"), Role.OPS));
     assertThat(tokens.authenticate("pbx-token")).contains(Principal.of("pbx", Role.TELEPHONY));
+    assertThat(tokens.authenticate("sepps-token")).contains(Principal.of("sepp", Role.agent("sepp")));
   }
 
   @Test
@@ -79,6 +84,9 @@ class AccessTokensTest {
     assertThat(demo.authenticate("demo-adapter").map(Principal::roles)).contains(Set.of(Role.ADAPTER));
     assertThat(demo.authenticate("demo-dealer-de-muc-001").map(Principal::dealerIds)).contains(Set.of("DE-MUC-001"));
     assertThat(demo.authenticate("demo-dealer-de-ber-001").map(Principal::dealerIds)).contains(Set.of("DE-BER-001"));
+    assertThat(demo.authenticate("demo-agent-sepp")).contains(Principal.of("demo-agent-sepp", Role.agent("sepp")));
+    assertThat(demo.authenticate("demo-agent-sepp").map(Principal::agentIds)).contains(Set.of("sepp"));
+    assertThat(AccessTokens.DEMO_TOKENS).hasSize(10);
     AccessTokens.DEMO_TOKENS.keySet().forEach(token -> assertThat(AccessTokens.isWellFormed(token)).isTrue());
   }
 
@@ -99,7 +107,7 @@ class AccessTokensTest {
     assertThat(combined.size()).isEqualTo(1 + AccessTokens.DEMO_TOKENS.size());
     assertThat(combined.authenticate("annas-token")).map(Principal::name).contains("anna");
     assertThat(combined.authenticate("demo-ops")).map(Principal::name).contains("demo-ops");
-    assertThat(combined.describe()).isEqualTo("10 tokens (code: 1, demo tokens: 9)");
+    assertThat(combined.describe()).isEqualTo("11 tokens (code: 1, demo tokens: 10)");
     assertThatThrownBy(() -> file.plus(AccessTokens.of("anna", "other", Role.OPS)))
         .isInstanceOf(AccessTokensException.class).hasMessageContaining("token name 'anna' is in both");
     assertThatThrownBy(() -> file.plus(AccessTokens.of("bob", "annas-token", Role.OPS)))

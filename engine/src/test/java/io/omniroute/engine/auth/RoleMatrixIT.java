@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
  * running engine: 401 without a known token, 403 exactly where {@link AccessPolicy} denies (whose
  * matrix {@code AccessPolicyTest} spells out), 404 for a dealer completing a contact that is not
  * in its own queue or reading a customer it does not own (the answer for an unknown id), 403 for a
- * country supervisor writing another country's customer (in an import: that row is rejected), and
- * otherwise the endpoint's own answer.
+ * country supervisor writing another country's customer (in an import: that row is rejected), 404
+ * for a dealer reading an agent of another dealer's queue and 403 for it setting that agent's
+ * presence, and otherwise the endpoint's own answer.
  */
 class RoleMatrixIT {
   private static final String DEALER_MAIL = ApiAccessIT.DEALER_MAIL;
@@ -34,6 +35,11 @@ class RoleMatrixIT {
   /** The walk's customer: of Germany, owned by the Munich dealer. */
   private static final String CUSTOMER = "{\"identities\":{\"phones\":[\"+49891234567\"]},\"country\":\"DE\","
       + "\"ownerDealerId\":\"DE-MUC-001\"}";
+  /** The walk's agent: serves the Munich dealer's queue only. */
+  private static final String AGENT = "{\"name\":\"Sepp Huber\",\"queues\":[\"dealer:DE-MUC-001\"],"
+      + "\"capacity\":{\"voice\":1,\"chat\":3,\"email\":10},\"wrapUpSeconds\":10}";
+  private static final Predicate<Principal> OWNS_AGENT = principal ->
+      principal.dealerIds().contains("DE-MUC-001") || principal.agentIds().contains("sepp");
   private static final Predicate<Principal> OWNS_CONTACT = principal -> principal.ownsDealerQueue(CONTACT_QUEUE);
   private static final Predicate<Principal> OWNS_CUSTOMER = principal ->
       principal.supervisedCountries().contains("DE") || principal.dealerIds().contains("DE-MUC-001");
@@ -89,6 +95,12 @@ class RoleMatrixIT {
     calls.add(new Call("importCustomers", Map.of(), "IMPORT", "/v1/customers/import",
         new JsonObject(CUSTOMER).put("id", "C-IMPORTED").encode() + "\n", principal -> true, 200));
     calls.add(new Call("eraseCustomer", Map.of(), "DELETE", "/v1/customers/C-MATRIX", null, OWNS_CUSTOMER, 404));
+    Map<String, String> sepp = Map.of(AccessPolicy.AGENT_PARAM, "sepp");
+    calls.add(new Call("listAgents", Map.of(), "GET", "/v1/agents", null, principal -> true, 200));
+    calls.add(new Call("putAgent", sepp, "PUT", "/v1/agents/sepp", AGENT, OWNS_AGENT, 403));
+    calls.add(new Call("getAgent", sepp, "GET", "/v1/agents/sepp", null, OWNS_AGENT, 404));
+    calls.add(new Call("setAgentPresence", sepp, "PUT", "/v1/agents/sepp/presence", "{\"presence\":\"available\"}",
+        OWNS_AGENT, 403));
     for (String queue : List.of("central", "country:DE", "dealer:DE-MUC-001", "dealer:DE-BER-001")) {
       Map<String, String> params = Map.of(AccessPolicy.QUEUE_PARAM, queue);
       calls.add(new Call("getQueue", params, "GET", "/v1/queues/" + queue, null));
@@ -112,6 +124,7 @@ class RoleMatrixIT {
   void everyRoleGetsExactlyItsRightsOnEveryEndpoint() throws Exception {
     try (RunningEngine engine = RunningEngine.start()) {
       String contactId = engine.as("demo-telephony").createContact(DEALER_MAIL).getString("id");
+      assertThat(engine.as("demo-admin").put("/v1/agents/sepp", AGENT).statusCode()).isEqualTo(201);
       List<Call> calls = calls(contactId);
       Set<String> walked = new TreeSet<>();
       calls.forEach(call -> walked.add(call.operation()));

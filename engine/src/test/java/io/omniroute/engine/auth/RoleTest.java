@@ -18,10 +18,13 @@ class RoleTest {
     assertThat(Role.parse("telephony")).isEqualTo(Role.TELEPHONY);
     assertThat(Role.parse("adapter")).isEqualTo(Role.ADAPTER);
     assertThat(Role.parse(" dealer:DE-MUC-001 ")).isEqualTo(Role.dealer("DE-MUC-001"));
+    assertThat(Role.parse("agent:sepp")).isEqualTo(Role.agent("sepp"));
+    assertThat(Role.parse("agent:crm:4711")).isEqualTo(Role.agent("crm:4711"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"admin", "supervisor", "supervisor:AT", "ops", "telephony", "adapter", "dealer:GB-LON-001"})
+  @ValueSource(strings = {"admin", "supervisor", "supervisor:AT", "ops", "telephony", "adapter", "dealer:GB-LON-001",
+      "agent:sepp", "agent:anna.berger@example.com"})
   void printsAsWrittenInTheTokensFile(String text) {
     assertThat(Role.parse(text)).hasToString(text);
   }
@@ -40,13 +43,14 @@ class RoleTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"root", "Admin", "superuser:DE", "agent"})
+  @ValueSource(strings = {"root", "Admin", "superuser:DE", "Agent:sepp", "agents:sepp"})
   void rejectsAnUnknownRoleNamingTheValidForms(String text) {
     assertThatThrownBy(() -> Role.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown role '" + text + "'")
         .hasMessageContaining("admin, supervisor, supervisor:<CC>")
-        .hasMessageContaining("dealer:<dealer id>");
+        .hasMessageContaining("dealer:<dealer id>")
+        .hasMessageContaining("agent:<agent id>");
   }
 
   @ParameterizedTest
@@ -62,6 +66,20 @@ class RoleTest {
     assertThatThrownBy(() -> Role.parse("dealer")).hasMessageContaining("needs the dealer id");
     assertThatThrownBy(() -> Role.parse("dealer:")).hasMessageContaining("dealer id must be");
     assertThatThrownBy(() -> Role.parse("dealer:DE MUC")).hasMessageContaining("dealer id must be");
+  }
+
+  @Test
+  void rejectsAnAgentWithoutAValidId() {
+    assertThatThrownBy(() -> Role.parse("agent")).hasMessageContaining("needs the agent id, e.g. agent:sepp");
+    assertThatThrownBy(() -> Role.parse("agent:")).hasMessageContaining("agent id must be");
+    assertThatThrownBy(() -> Role.parse("agent:sepp huber")).hasMessageContaining("agent id must be");
+    assertThatThrownBy(() -> Role.parse("agent:-sepp")).hasMessageContaining("agent id must be");
+  }
+
+  @Test
+  void anAgentWorksNoQueue() {
+    assertThat(Role.agent("sepp").dealerQueue()).isNull();
+    assertThat(Role.agent("sepp").scope()).isEqualTo("sepp");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.omniroute.engine.conversation;
 
 import io.omniroute.engine.StoreOptions;
 import io.omniroute.engine.customer.RedisCustomerStore;
+import io.omniroute.engine.delivery.RedisAgentStore;
 import io.omniroute.engine.queue.redis.RedisQueueStore;
 import io.omniroute.engine.redis.RedisConnection;
 import io.omniroute.engine.rules.RedisRuleStore;
@@ -18,7 +19,8 @@ class RedisConversationsIT extends ConversationsIT {
     String namespace = "conversations-" + UUID.randomUUID();
     RedisConnection connection = RedisConnection.open(RedisForTests.url(), Duration.ofSeconds(2));
     StoreOptions.Stores stores = new StoreOptions.Stores(RedisQueueStore.open(connection, namespace, 1, Duration.ofHours(1)),
-        new RedisRuleStore(connection, namespace), RedisCustomerStore.open(connection, namespace));
+        new RedisRuleStore(connection, namespace), RedisCustomerStore.open(connection, namespace),
+        RedisAgentStore.open(connection, namespace));
     return RunningEngine.start(RunningEngine.testOptions(), stores, Clock.systemUTC());
   }
 }

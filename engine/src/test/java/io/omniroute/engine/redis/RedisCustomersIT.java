@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omniroute.engine.StoreOptions;
 import io.omniroute.engine.customer.RedisCustomerStore;
+import io.omniroute.engine.delivery.RedisAgentStore;
 import io.omniroute.engine.queue.redis.RedisQueueStore;
 import io.omniroute.engine.rules.RedisRuleStore;
 import io.omniroute.engine.support.RedisForTests;
@@ -85,7 +86,8 @@ class RedisCustomersIT {
   private static RunningEngine start(String namespace) {
     RedisConnection connection = RedisConnection.open(RedisForTests.url(), Duration.ofSeconds(2));
     StoreOptions.Stores stores = new StoreOptions.Stores(RedisQueueStore.open(connection, namespace, 1, Duration.ofHours(1)),
-        new RedisRuleStore(connection, namespace), RedisCustomerStore.open(connection, namespace));
+        new RedisRuleStore(connection, namespace), RedisCustomerStore.open(connection, namespace),
+        RedisAgentStore.open(connection, namespace));
     return RunningEngine.start(RunningEngine.testOptions().withEscalationInterval(Duration.ofHours(1)), stores,
         Clock.systemUTC());
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omniroute.engine.StoreOptions;
 import io.omniroute.engine.customer.RedisCustomerStore;
+import io.omniroute.engine.delivery.RedisAgentStore;
 import io.omniroute.engine.queue.redis.RedisQueueStore;
 import io.omniroute.engine.rules.RedisRuleStore;
 import io.omniroute.engine.support.EngineClient;
@@ -41,7 +42,8 @@ class RedisRoundTripsIT {
     String namespace = "round-trips-" + UUID.randomUUID();
     RedisConnection connection = RedisConnection.open(redis.url(), Duration.ofSeconds(5));
     StoreOptions.Stores stores = new StoreOptions.Stores(RedisQueueStore.open(connection, namespace, 1, Duration.ofHours(1)),
-        new RedisRuleStore(connection, namespace), RedisCustomerStore.open(connection, namespace));
+        new RedisRuleStore(connection, namespace), RedisCustomerStore.open(connection, namespace),
+        RedisAgentStore.open(connection, namespace));
     engine = RunningEngine.start(RunningEngine.testOptions().withEscalationInterval(Duration.ofHours(1)), stores,
         Clock.systemUTC());
     intake = engine.as("demo-telephony");

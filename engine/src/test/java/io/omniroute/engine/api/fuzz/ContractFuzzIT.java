@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -41,7 +42,8 @@ import net.jqwik.api.statistics.Statistics;
  * of {@code openapi.yaml} ({@link RequestGenerator}), valid or spoiled by one {@link Mutation}, and
  * sends it. Whatever is sent, the answer is never a 5xx, its status is one the contract documents
  * for the operation (404 and 405 aside, for a request that leaves it), every 4xx is problem+json of the contract's
- * Problem shape, and every 2xx with a body matches the contract's response schema. At the end the
+ * Problem shape, and every 2xx with a body matches the contract's response schema. A request whose
+ * odd path parameter makes its path another operation's URL is judged by that operation's contract. At the end the
  * engine is ready, and its heap after a full collection grew by less than {@link
  * #MAX_HEAP_GROWTH_BYTES} over the run. The seed is fixed, so a run repeats exactly; the number of
  * tries is {@code jqwik.tries.default} (junit-platform.properties, or {@code -D} on the command line).
@@ -95,8 +97,9 @@ class ContractFuzzIT {
   @Property(seed = "20261205", shrinking = ShrinkingMode.OFF)
   void everyAnswerKeepsTheContract(
       @ForAll("operations") String operationId, @ForAll Mutation mutation, @ForAll long seed) throws Exception {
-    OperationSchemas operation = contract.schemas().operation(operationId);
-    FuzzRequest request = new RequestGenerator(document, contactIds, new Random(seed)).next(operation, mutation);
+    FuzzRequest request = new RequestGenerator(document, contactIds, new Random(seed))
+        .next(contract.schemas().operation(operationId), mutation);
+    String answering = reached(request);
     HttpResponse<String> response = send(request);
     tries++;
     int status = response.statusCode();
@@ -104,7 +107,7 @@ class ContractFuzzIT {
     String described = request + "\n  answered " + status + " " + response.headers().map() + " " + response.body();
 
     assertThat(status).as(described).isLessThan(500);
-    assertThat(documented(operationId).contains(status) || outsideTheOperation(mutation, status))
+    assertThat(documented(answering).contains(status) || outsideTheOperation(mutation, status))
         .as("a status the contract documents: " + described).isTrue();
     if (status >= 400) {
       assertThat(response.headers().firstValue("Content-Type")).as(described).hasValue("application/problem+json");
@@ -113,7 +116,7 @@ class ContractFuzzIT {
       assertThat(problem.path("detail").asText()).as(described).isNotBlank();
     }
     if (status < 300 && status != 204 && !request.method().equals("HEAD")) {
-      Optional<JsonSchema> schema = responseSchema(operationId, status);
+      Optional<JsonSchema> schema = responseSchema(answering, status);
       if (schema.isPresent()) {
         Set<ValidationMessage> problems = schema.get().validate(MAPPER.readTree(response.body()));
         assertThat(problems).as("the response schema: " + described).isEmpty();
@@ -143,6 +146,36 @@ class ContractFuzzIT {
    */
   private static boolean outsideTheOperation(Mutation mutation, int status) {
     return (mutation == Mutation.WRONG_METHOD || mutation == Mutation.ODD_PARAMETER) && (status == 404 || status == 405);
+  }
+
+  /**
+   * The operation whose contract applies to the answer: the request's own, unless an odd path
+   * parameter turned its path into another operation's URL. The router reads {@code //} as
+   * {@code /} and ignores a trailing {@code /}, so an empty {@code agentId} makes {@code GET
+   * /v1/agents/{agentId}} the list {@code GET /v1/agents}.
+   */
+  private static String reached(FuzzRequest request) {
+    OperationSchemas own = contract.schemas().operation(request.operationId());
+    String path = request.pathAndQuery().split("\\?", 2)[0].replaceAll("/{2,}", "/");
+    if (request.mutation() != Mutation.ODD_PARAMETER || matches(own.path(), path)) {
+      return own.operationId();
+    }
+    String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    return contract.schemas().operations().stream()
+        .filter(other -> other.method().equals(request.method()) && matches(other.path(), trimmed))
+        .map(OperationSchemas::operationId)
+        .findFirst()
+        .orElse(own.operationId());
+  }
+
+  /** Whether {@code path} is a URL of the OpenAPI path {@code template} ({@code /v1/agents/{agentId}}). */
+  private static boolean matches(String template, String path) {
+    String[] literals = template.split("\\{[^}]+}", -1);
+    StringBuilder regex = new StringBuilder(Pattern.quote(literals[0]));
+    for (int i = 1; i < literals.length; i++) {
+      regex.append("[^/]+").append(Pattern.quote(literals[i]));
+    }
+    return path.matches(regex.toString());
   }
 
   private static Set<Integer> documented(String operationId) {

@@ -54,7 +54,7 @@ final class RequestGenerator {
       "1e400", "-1e400", "4294967297", "2147483648", "1.5", "-0.0", "1.0", "123456789012345678901234567890", "-2147483649");
   private static final List<String> TOKENS = List.of(
       "demo-admin", "demo-supervisor", "demo-supervisor-de", "demo-supervisor-at", "demo-ops", "demo-telephony",
-      "demo-adapter", "demo-dealer-de-muc-001", "demo-dealer-de-ber-001", "not-a-known-token");
+      "demo-adapter", "demo-dealer-de-muc-001", "demo-dealer-de-ber-001", "demo-agent-sepp", "not-a-known-token");
 
   private final JsonNode document;
   private final List<String> contactIds;
