@@ -31,7 +31,7 @@ public final class ContactMetrics implements Consumer<ContactEvent> {
         metrics.fallbackUsed(routed.decision().stoppedAtFiringLimit());
       }
       ContactCustomer customer = routed.contact().customer();
-      metrics.contactReceived(routed.contact().channel(), routed.decision().route().level(),
+      metrics.contactReceived(routed.contact().channel(), routed.contact().route().level(),
           customer.identification().name(), customer.relationship().wireName());
     } else if (event instanceof ContactEvent.Queued queued && queued.contact().history().stream()
         .anyMatch(step -> HistoryEvent.REOPENED.equals(step.type()))) {

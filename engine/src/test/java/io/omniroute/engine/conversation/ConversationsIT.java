@@ -73,6 +73,8 @@ class ConversationsIT {
     assertThat(channels(conversation.getJsonArray("messages"))).containsExactly("email", "voice");
     assertThat(conversation.getJsonArray("messages").getJsonObject(0).getString("subject")).isEqualTo("Noise");
     assertThat(types(conversation.getJsonArray("history"))).containsSubsequence("received", "routed", "received", "joined");
+    assertThat(admin.scrape()).as("the joined call counts at the level where its conversation is")
+        .contains("omniroute_contacts_received_total{channel=\"voice\",identification=\"IDENTIFIED\",level=\"DEALER\"");
   }
 
   @Test
