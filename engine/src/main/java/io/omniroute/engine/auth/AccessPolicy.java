@@ -206,10 +206,7 @@ public final class AccessPolicy {
     COMPLETE {
       @Override
       AccessDecision decide(Role role, Map<String, String> params) {
-        if (role.kind() == Role.Kind.ADMIN || role.isGlobalSupervisor()) {
-          return AccessDecision.ALLOW;
-        }
-        return role.kind() == Role.Kind.DEALER ? AccessDecision.ALLOW_OWN : AccessDecision.DENY;
+        return globalElseOwn(role, Role.Kind.DEALER);
       }
 
       @Override
@@ -220,10 +217,7 @@ public final class AccessPolicy {
     WRITE_CUSTOMERS {
       @Override
       AccessDecision decide(Role role, Map<String, String> params) {
-        if (role.kind() == Role.Kind.ADMIN || role.isGlobalSupervisor()) {
-          return AccessDecision.ALLOW;
-        }
-        return role.kind() == Role.Kind.SUPERVISOR ? AccessDecision.ALLOW_OWN : AccessDecision.DENY;
+        return globalElseOwn(role, Role.Kind.SUPERVISOR);
       }
 
       @Override
@@ -284,10 +278,7 @@ public final class AccessPolicy {
     WRITE_AGENTS {
       @Override
       AccessDecision decide(Role role, Map<String, String> params) {
-        if (role.kind() == Role.Kind.ADMIN || role.isGlobalSupervisor()) {
-          return AccessDecision.ALLOW;
-        }
-        return role.kind() == Role.Kind.DEALER ? AccessDecision.ALLOW_OWN : AccessDecision.DENY;
+        return globalElseOwn(role, Role.Kind.DEALER);
       }
 
       @Override
@@ -353,6 +344,14 @@ public final class AccessPolicy {
       return role.kind() == Role.Kind.SUPERVISOR || role.kind() == Role.Kind.DEALER
           ? AccessDecision.ALLOW_OWN
           : AccessDecision.DENY;
+    }
+
+    /** Everything for admin and the global supervisor; {@code own} callers their own; nobody else. */
+    private static AccessDecision globalElseOwn(Role role, Role.Kind own) {
+      if (role.kind() == Role.Kind.ADMIN || role.isGlobalSupervisor()) {
+        return AccessDecision.ALLOW;
+      }
+      return role.kind() == own ? AccessDecision.ALLOW_OWN : AccessDecision.DENY;
     }
 
     private static AccessDecision allowIf(boolean allowed) {

@@ -12,8 +12,6 @@ import io.omniroute.rules.RuleBook;
 import io.omniroute.rules.RuleSet;
 import io.omniroute.rules.ServiceLevels;
 import io.omniroute.rules.directory.DirectoryLoader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import io.omniroute.engine.queue.redis.RedisQueueStore;
 import io.omniroute.engine.redis.RedisConnection;
 import io.vertx.core.Future;
@@ -115,11 +113,11 @@ public final class ContactFootprint {
     for (int i = 0; i < RecentContacts.DEFAULT_CAPACITY; i++) {
       intake.submit(chat(json, i), ADAPTER, null);
     }
-    long before = liveHeap();
+    long before = LiveHeap.bytes();
     for (int i = 0; i < contacts; i++) {
       intake.submit(chat(json, i), ADAPTER, null);
     }
-    long after = liveHeap();
+    long after = LiveHeap.bytes();
     long stored = intake.queues().result().values().stream().mapToLong(stats -> stats.depth()).sum();
     if (stored != contacts + RecentContacts.DEFAULT_CAPACITY) {
       throw new IllegalStateException("the store holds " + stored + " waiting contacts");
@@ -130,15 +128,5 @@ public final class ContactFootprint {
   private static ObjectNode chat(ObjectMapper json, int n) {
     return json.createObjectNode().put("channel", "chat").put("country", "DE")
         .put("text", "Do you have the estate in blue with a tow bar? Question " + n);
-  }
-
-  private static long liveHeap() {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    long used = Long.MAX_VALUE;
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-    }
-    return used;
   }
 }

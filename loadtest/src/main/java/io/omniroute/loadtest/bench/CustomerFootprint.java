@@ -1,8 +1,6 @@
 package io.omniroute.loadtest.bench;
 
 import io.omniroute.engine.customer.MemoryCustomerStore;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 
 /**
  * Measures the heap the memory customer store holds per profile with two identities: the live
@@ -23,25 +21,15 @@ public final class CustomerFootprint {
 
   /** The live heap per stored profile, in bytes. */
   static double bytesPerProfile(int profiles) {
-    long before = liveHeap();
+    long before = LiveHeap.bytes();
     MemoryCustomerStore store = new MemoryCustomerStore();
     for (int i = 0; i < profiles; i++) {
       store.put(GeneratedCustomers.generated(i));
     }
-    long after = liveHeap();
+    long after = LiveHeap.bytes();
     if (store.count().result() != profiles) {
       throw new IllegalStateException("the store holds " + store.count().result() + " profiles, not " + profiles);
     }
     return (double) (after - before) / profiles;
-  }
-
-  private static long liveHeap() {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    long used = Long.MAX_VALUE;
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-    }
-    return used;
   }
 }
