@@ -1,5 +1,7 @@
 package io.omniroute.engine.contact;
 
+import io.omniroute.engine.delivery.Offer;
+import io.omniroute.engine.delivery.OfferOutcome;
 import io.omniroute.engine.queue.ContactRecord;
 import io.omniroute.rules.Decision;
 import io.omniroute.rules.model.Route;
@@ -44,7 +46,17 @@ public sealed interface ContactEvent {
   /** An agent or supervisor handed it to another queue, for {@code reason} (may be {@code null}). */
   record Transferred(ContactRecord contact, Route from, Route to, String reason, Instant at) implements ContactEvent {}
 
-  /** An agent claimed it after it waited {@code waited}. */
+  /** It was offered to an agent ({@code offer.agentId()}) and is reserved for them until the offer ends. */
+  record Offered(ContactRecord contact, Offer offer, Instant at) implements ContactEvent {}
+
+  /**
+   * An offer of it ended with {@code outcome}; {@code reason} is the agent's reason for a
+   * rejection, otherwise {@code null}. An accepted offer is followed by {@link Assigned}.
+   */
+  record OfferEnded(ContactRecord contact, Offer offer, OfferOutcome outcome, String reason, Instant at)
+      implements ContactEvent {}
+
+  /** An agent claimed it, or accepted an offer of it, after it waited {@code waited}. */
   record Assigned(ContactRecord contact, String agent, Duration waited, Instant at) implements ContactEvent {}
 
   /** Its deadline passed while it waited, and it moved one level up. */

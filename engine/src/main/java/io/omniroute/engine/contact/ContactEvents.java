@@ -22,7 +22,8 @@ public final class ContactEvents {
     subscribers.add(subscriber);
   }
 
-  void publish(ContactEvent event) {
+  /** Hands {@code event} to every subscriber, on this thread. */
+  public void publish(ContactEvent event) {
     for (Consumer<ContactEvent> subscriber : subscribers) {
       try {
         subscriber.accept(event);
