@@ -45,7 +45,7 @@ public final class MeasuredQueueStore implements QueueStore {
   enum Operation {
     ACCEPT, FIND, CLAIM, COMPLETE, ABANDON, QUEUE_STATS, WAITING, DUE_FOR_ESCALATION, ESCALATE, PING, CONTACTS_OF,
     ERASE, CONVERSATION_STATE, THREAD_STATES, CONVERSATION, CONVERSATIONS_OF, ADD_MESSAGE, TRANSFER,
-    ERASE_CONVERSATIONS;
+    ERASE_CONVERSATIONS, RESERVE, END_OFFER;
 
     final String label = name().toLowerCase(Locale.ROOT);
   }
@@ -118,6 +118,17 @@ public final class MeasuredQueueStore implements QueueStore {
   @Override
   public Future<Optional<ContactRecord>> claim(String queue, String agent, Instant now) {
     return measured(Operation.CLAIM, () -> store.claim(queue, agent, now));
+  }
+
+  @Override
+  public Future<Optional<ContactRecord>> reserve(String id, String queue, String agent, String offerId, Instant expiresAt,
+      Instant now) {
+    return measured(Operation.RESERVE, () -> store.reserve(id, queue, agent, offerId, expiresAt, now));
+  }
+
+  @Override
+  public Future<Optional<ContactRecord>> endOffer(String id, String offerId, String outcome, String detail, Instant now) {
+    return measured(Operation.END_OFFER, () -> store.endOffer(id, offerId, outcome, detail, now));
   }
 
   @Override

@@ -132,6 +132,37 @@ public record ContactRecord(
     return moved(ContactStatus.ASSIGNED, canonicalAgent, new HistoryEvent(HistoryEvent.ASSIGNED, at, ("to " + canonicalAgent).intern()));
   }
 
+  /**
+   * This queued contact reserved for {@code agent} by an offer: {@code OFFERED} to them, its queue,
+   * route and deadline unchanged.
+   */
+  public ContactRecord offered(String agent, String offerId, Instant expiresAt, Instant at) {
+    String canonicalAgent = agent.intern();
+    return moved(ContactStatus.OFFERED, canonicalAgent,
+        new HistoryEvent(HistoryEvent.OFFERED, at, "offer " + offerId + " to " + canonicalAgent + ", expires " + expiresAt));
+  }
+
+  /**
+   * This offered contact after its offer ended with {@code outcome} (the wire name, such as {@code
+   * rejected}; {@code detail} says more): assigned to the agent it was offered to when {@code
+   * accepted}, otherwise queued again where it was, without agent.
+   */
+  public ContactRecord offerEnded(String outcome, String detail, Instant at) {
+    if (status != ContactStatus.OFFERED) {
+      throw new IllegalTransitionException(id, status, ContactStatus.QUEUED);
+    }
+    HistoryEvent ended = new HistoryEvent(outcome.intern(), at, detail);
+    if ("accepted".equals(outcome)) {
+      List<HistoryEvent> events = new ArrayList<>(history);
+      events.add(ended);
+      events.add(new HistoryEvent(HistoryEvent.ASSIGNED, at, ("to " + agent).intern()));
+      return new ContactRecord(
+          id, receivedAt, request, channel, country, decision, route, deadline, ContactStatus.ASSIGNED, agent, events,
+          customer, conversationId);
+    }
+    return moved(ContactStatus.QUEUED, null, ended);
+  }
+
   public ContactRecord completed(Instant at) {
     return moved(ContactStatus.COMPLETED, agent, new HistoryEvent(HistoryEvent.COMPLETED, at, null));
   }
@@ -206,14 +237,14 @@ public record ContactRecord(
         events, customer, conversationId);
   }
 
-  /** Whether the contact still waits or is being answered. */
+  /** Whether the contact still waits (queued or offered) or is being answered. */
   public boolean isOpen() {
-    return status == ContactStatus.QUEUED || status == ContactStatus.ASSIGNED;
+    return status == ContactStatus.QUEUED || status == ContactStatus.OFFERED || status == ContactStatus.ASSIGNED;
   }
 
-  /** Whether this contact may escalate: still queued, below the central desk. */
+  /** Whether this contact may escalate: still waiting (queued or offered), below the central desk. */
   public boolean escalates() {
-    return status == ContactStatus.QUEUED && route.escalated(country) != null;
+    return (status == ContactStatus.QUEUED || status == ContactStatus.OFFERED) && route.escalated(country) != null;
   }
 
   private ContactRecord moved(ContactStatus next, String newAgent, HistoryEvent event) {

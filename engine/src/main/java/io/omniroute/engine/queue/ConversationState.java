@@ -32,6 +32,9 @@ public record ConversationState(
 
   /** The agent who has it now, or answered it last; {@code null} when nobody. */
   public String agent() {
-    return isOpen() ? open.agent() : lastAgent;
+    if (isOpen()) {
+      return open.status() == ContactStatus.ASSIGNED ? open.agent() : null;
+    }
+    return lastAgent;
   }
 }

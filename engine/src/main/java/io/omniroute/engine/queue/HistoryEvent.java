@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * One step in a contact's history: what happened ({@code received}, {@code routed},
  * {@code escalated}, {@code assigned}, {@code completed}, {@code abandoned}, {@code joined}, {@code raised},
- * {@code reopened}, {@code transferred}, {@code erased}), when, and a short
+ * {@code reopened}, {@code transferred}, {@code erased}, {@code offered}, and an offer's end: {@code
+ * accepted}, {@code rejected}, {@code timedout}, {@code withdrawn}), when, and a short
  * human-readable detail. Immutable.
  */
 public record HistoryEvent(String type, Instant at, String detail) {
@@ -21,6 +22,7 @@ public record HistoryEvent(String type, Instant at, String detail) {
   public static final String RAISED = "raised";
   public static final String REOPENED = "reopened";
   public static final String TRANSFERRED = "transferred";
+  public static final String OFFERED = "offered";
 
   public HistoryEvent {
     Objects.requireNonNull(type, "type");

@@ -92,6 +92,23 @@ public interface QueueStore extends AutoCloseable {
    */
   Future<Optional<ContactRecord>> claim(String queue, String agent, Instant now);
 
+  /**
+   * Reserves the contact {@code id} for an offer to {@code agent}, only if it is {@code QUEUED} in
+   * {@code queue}: it becomes {@code OFFERED} ({@link ContactRecord#offered}), leaves its queue's
+   * serve order (no claim and no other offer takes it) and keeps its deadline, so it still
+   * escalates. Empty when the contact is gone, not queued there, or already reserved.
+   */
+  Future<Optional<ContactRecord>> reserve(String id, String queue, String agent, String offerId, Instant expiresAt,
+      Instant now);
+
+  /**
+   * Ends the offer {@code offerId} of the contact {@code id} with {@code outcome} ({@link
+   * ContactRecord#offerEnded}): assigned to the agent when {@code accepted}, otherwise queued again
+   * in its queue at its place in the serve order. Empty when the contact is not reserved by this
+   * offer (any more).
+   */
+  Future<Optional<ContactRecord>> endOffer(String id, String offerId, String outcome, String detail, Instant now);
+
   /** Marks an assigned contact completed. */
   Future<ContactRecord> complete(String id, Instant now);
 

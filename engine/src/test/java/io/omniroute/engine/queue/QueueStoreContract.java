@@ -129,6 +129,102 @@ public abstract class QueueStoreContract {
   }
 
   @Test
+  void aReservedContactLeavesTheServeOrderSoNoClaimTakesIt() {
+    accept(queued("c-1", dealer(20), at(0)));
+    accept(queued("c-2", dealer(20), at(1)));
+
+    ContactRecord offered = await(store.reserve("c-1", DEALER_QUEUE, "sepp", "o-1", at(80), at(20))).orElseThrow();
+
+    assertThat(offered.status()).isEqualTo(ContactStatus.OFFERED);
+    assertThat(offered.agent()).isEqualTo("sepp");
+    assertThat(lastEvent(offered).type()).isEqualTo(HistoryEvent.OFFERED);
+    assertThat(lastEvent(offered).detail()).contains("o-1", "sepp");
+    assertThat(await(store.find("c-1"))).contains(offered);
+    assertThat(ids(await(store.waiting(DEALER_QUEUE, 10)))).containsExactly("c-2");
+    assertThat(depth(DEALER_QUEUE)).isEqualTo(1);
+    assertThat(claimAll(DEALER_QUEUE)).containsExactly("c-2");
+  }
+
+  @Test
+  void aContactIsReservedForOneOfferOnly() {
+    accept(queued("c-1", dealer(20), at(0)));
+
+    List<Optional<ContactRecord>> reservations = runConcurrently(
+        i -> await(store.reserve("c-1", DEALER_QUEUE, "agent-" + i, "o-" + i, at(80), at(20))));
+
+    assertThat(reservations.stream().filter(Optional::isPresent).count()).isEqualTo(1);
+    assertThat(await(store.reserve("c-1", DEALER_QUEUE, "other", "o-x", at(80), at(21)))).isEmpty();
+    assertThat(await(store.reserve("no-such-contact", DEALER_QUEUE, "other", "o-y", at(80), at(21)))).isEmpty();
+  }
+
+  @Test
+  void onlyAContactQueuedInTheOfferedQueueIsReserved() {
+    accept(queued("c-1", dealer(20), at(0)));
+    claim(1).orElseThrow();
+    accept(queued("c-2", country(20), at(1)));
+
+    assertThat(await(store.reserve("c-1", DEALER_QUEUE, "sepp", "o-1", at(80), at(20)))).isEmpty();
+    assertThat(await(store.reserve("c-2", DEALER_QUEUE, "sepp", "o-2", at(80), at(20)))).isEmpty();
+  }
+
+  @Test
+  void anOfferThatEndsUnacceptedPutsTheContactBackAtItsPlace() {
+    accept(queued("c-1", dealer(20), at(0)));
+    accept(queued("c-2", dealer(20), at(1)));
+    await(store.reserve("c-1", DEALER_QUEUE, "sepp", "o-1", at(80), at(20))).orElseThrow();
+
+    ContactRecord back = await(store.endOffer("c-1", "o-1", "rejected", "sepp: busy with a customer", at(30)))
+        .orElseThrow();
+
+    assertThat(back.status()).isEqualTo(ContactStatus.QUEUED);
+    assertThat(back.agent()).isNull();
+    assertThat(lastEvent(back)).isEqualTo(new HistoryEvent("rejected", at(30), "sepp: busy with a customer"));
+    assertThat(await(store.find("c-1"))).contains(back);
+    assertThat(ids(await(store.waiting(DEALER_QUEUE, 10)))).containsExactly("c-1", "c-2");
+    assertThat(stats(DEALER_QUEUE).orElseThrow().oldestReceivedAt()).isEqualTo(at(0));
+  }
+
+  @Test
+  void anAcceptedOfferAssignsTheContactToTheAgent() {
+    accept(queued("c-1", dealer(20), at(0)));
+    await(store.reserve("c-1", DEALER_QUEUE, "sepp", "o-1", at(80), at(20))).orElseThrow();
+
+    ContactRecord assigned = await(store.endOffer("c-1", "o-1", "accepted", "by sepp", at(25))).orElseThrow();
+
+    assertThat(assigned.status()).isEqualTo(ContactStatus.ASSIGNED);
+    assertThat(assigned.agent()).isEqualTo("sepp");
+    assertThat(types(assigned)).endsWith(HistoryEvent.OFFERED, "accepted", HistoryEvent.ASSIGNED);
+    assertThat(await(store.find("c-1"))).contains(assigned);
+    assertThat(await(store.dueForEscalation(at(10_000), 10))).isEmpty();
+    assertThat(await(store.complete("c-1", at(90))).status()).isEqualTo(ContactStatus.COMPLETED);
+  }
+
+  @Test
+  void anOfferEndsOnceAndOnlyByItsOwnId() {
+    accept(queued("c-1", dealer(20), at(0)));
+    await(store.reserve("c-1", DEALER_QUEUE, "sepp", "o-1", at(80), at(20))).orElseThrow();
+
+    assertThat(await(store.endOffer("c-1", "o-other", "accepted", null, at(25)))).isEmpty();
+    assertThat(await(store.endOffer("c-1", "o-1", "timedout", null, at(80)))).isPresent();
+    assertThat(await(store.endOffer("c-1", "o-1", "accepted", null, at(81)))).isEmpty();
+    assertThat(await(store.find("c-1")).orElseThrow().status()).isEqualTo(ContactStatus.QUEUED);
+  }
+
+  @Test
+  void aReservedContactStillComesDueForEscalation() {
+    accept(queued("c-1", dealer(20), at(0)));
+    await(store.reserve("c-1", DEALER_QUEUE, "sepp", "o-1", at(80), at(20))).orElseThrow();
+
+    assertThat(ids(await(store.dueForEscalation(at(100), 10)))).containsExactly("c-1");
+    await(store.endOffer("c-1", "o-1", "withdrawn", "escalating", at(100))).orElseThrow();
+    ContactRecord escalated = await(store.escalate("c-1", DEALER_QUEUE, country(25), at(160), at(100))).orElseThrow();
+
+    assertThat(escalated.route().queue()).isEqualTo("country:DE");
+    assertThat(ids(await(store.waiting("country:DE", 10)))).containsExactly("c-1");
+    assertThat(depth(DEALER_QUEUE)).isZero();
+  }
+
+  @Test
   void findOfUnknownIdIsEmpty() {
     accept(queued("c-1", dealer(20), at(0)));
 

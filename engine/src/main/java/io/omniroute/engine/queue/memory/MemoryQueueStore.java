@@ -102,6 +102,7 @@ public final class MemoryQueueStore implements QueueStore {
     Entry<Stored> entry;
     TimeOrderedLane<Stored> deadlineLane;
     Entry<Stored> deadline;
+    String offerId;
 
     Stored(ContactRecord record, String idempotencyKey) {
       super(record, idempotencyKey);
@@ -205,7 +206,8 @@ public final class MemoryQueueStore implements QueueStore {
 
   private boolean isOpen(MemoryConversations.Held conversation) {
     Stored open = stored(conversation.openContactId);
-    return open != null && (open.status() == ContactStatus.QUEUED || open.status() == ContactStatus.ASSIGNED);
+    return open != null && (open.status() == ContactStatus.QUEUED || open.status() == ContactStatus.OFFERED
+        || open.status() == ContactStatus.ASSIGNED);
   }
 
   private ContactRecord carrierOf(String conversationId) {
@@ -309,6 +311,46 @@ public final class MemoryQueueStore implements QueueStore {
       stored.update(assigned);
       conversations.changed(assigned.conversationId());
       return Optional.of(assigned);
+    });
+  }
+
+  @Override
+  public Future<Optional<ContactRecord>> reserve(String id, String queue, String agent, String offerId, Instant expiresAt,
+      Instant now) {
+    return call(() -> {
+      Stored stored = stored(id);
+      if (stored == null || stored.status() != ContactStatus.QUEUED || stored.line == null
+          || !stored.route().queue().equals(queue)) {
+        return Optional.<ContactRecord>empty();
+      }
+      stored.line.remove(stored.priority, stored.entry);
+      stored.line = null;
+      stored.entry = null;
+      stored.offerId = offerId;
+      ContactRecord offered = stored.record().offered(agent, offerId, expiresAt, now);
+      stored.update(offered);
+      conversations.changed(offered.conversationId());
+      return Optional.of(offered);
+    });
+  }
+
+  @Override
+  public Future<Optional<ContactRecord>> endOffer(String id, String offerId, String outcome, String detail, Instant now) {
+    return call(() -> {
+      Stored stored = stored(id);
+      if (stored == null || stored.status() != ContactStatus.OFFERED || !offerId.equals(stored.offerId)) {
+        return Optional.<ContactRecord>empty();
+      }
+      stored.offerId = null;
+      ContactRecord ended = stored.record().offerEnded(outcome, detail, now);
+      stored.update(ended);
+      if (ended.status() == ContactStatus.QUEUED) {
+        joinLine(stored, ended);
+      } else {
+        removeDeadline(stored);
+      }
+      conversations.changed(ended.conversationId());
+      return Optional.of(ended);
     });
   }
 
@@ -427,17 +469,23 @@ public final class MemoryQueueStore implements QueueStore {
   }
 
   private void enqueue(Stored stored, ContactRecord contact, Instant enqueuedAt) {
-    long seq = ++sequence;
-    stored.priority = contact.route().priority();
-    stored.line = queues.computeIfAbsent(contact.route().queue(), q -> new WaitingLine());
-    stored.entry = new Entry<>(nanos(contact.receivedAt()), seq, stored);
-    stored.line.add(stored.priority, stored.entry);
+    long seq = joinLine(stored, contact);
     if (contact.escalates()) {
       long due = nanos(contact.deadline());
       stored.deadlineLane = deadlinesByTarget.computeIfAbsent(due - nanos(enqueuedAt), t -> new TimeOrderedLane<>());
       stored.deadline = new Entry<>(due, seq, stored);
       stored.deadlineLane.add(stored.deadline);
     }
+  }
+
+  /** Puts the contact in its queue's serve order (by priority, then arrival); answers its sequence. */
+  private long joinLine(Stored stored, ContactRecord contact) {
+    long seq = ++sequence;
+    stored.priority = contact.route().priority();
+    stored.line = queues.computeIfAbsent(contact.route().queue(), q -> new WaitingLine());
+    stored.entry = new Entry<>(nanos(contact.receivedAt()), seq, stored);
+    stored.line.add(stored.priority, stored.entry);
+    return seq;
   }
 
   private static void dequeue(Stored stored) {

@@ -12,7 +12,7 @@ import java.util.zip.CRC32;
  * one slot only:
  *
  * <pre>
- * {NS:N}:contact:ID                 hash: json, status, queue, member, agent, claimedAt, key, erasures,
+ * {NS:N}:contact:ID                 hash: json, status, queue, member, agent, claimedAt, offer, key, erasures,
  *                                   transfers, conversation
  * {NS:N}:queue:QUEUE                sorted set, serve order (priority, then arrival, then accept order)
  * {NS:N}:arrival:QUEUE              sorted set, arrival order (oldest wait)

@@ -341,6 +341,37 @@ public final class RedisQueueStore implements QueueStore {
   }
 
   @Override
+  public Future<Optional<ContactRecord>> reserve(String id, String queue, String agent, String offerId, Instant expiresAt,
+      Instant now) {
+    int p = keys.partitionOfContact(id);
+    return RedisCalls.future(hash(p, id).thenCompose(hash -> {
+      if (!"QUEUED".equals(hash.get("status")) || !queue.equals(hash.get("queue"))) {
+        return CompletableFuture.completedFuture(Optional.<ContactRecord>empty());
+      }
+      ContactRecord offered = ContactRecordCodec.decode(hash.get("json")).offered(agent, offerId, expiresAt, now);
+      return calls.script(Scripts.RESERVE, ScriptOutputType.INTEGER, new String[] {keys.contact(p, id)}, queue,
+              hash.get("member"), hash.getOrDefault("erasures", "0"), ContactRecordCodec.encode(offered), agent, offerId,
+              keys.prefix(p))
+          .thenApply(done -> (Long) done == 1L ? Optional.of(offered) : Optional.<ContactRecord>empty());
+    }));
+  }
+
+  @Override
+  public Future<Optional<ContactRecord>> endOffer(String id, String offerId, String outcome, String detail, Instant now) {
+    int p = keys.partitionOfContact(id);
+    return RedisCalls.future(hash(p, id).thenCompose(hash -> {
+      if (!"OFFERED".equals(hash.get("status")) || !offerId.equals(hash.get("offer"))) {
+        return CompletableFuture.completedFuture(Optional.<ContactRecord>empty());
+      }
+      ContactRecord ended = ContactRecordCodec.decode(hash.get("json")).offerEnded(outcome, detail, now);
+      return calls.script(Scripts.END_OFFER, ScriptOutputType.INTEGER, new String[] {keys.contact(p, id)}, offerId,
+              hash.getOrDefault("erasures", "0"), ContactRecordCodec.encode(ended), ended.status().name(),
+              serveScore(ended), arrivalScore(ended), keys.prefix(p), id, now.toString())
+          .thenApply(done -> (Long) done == 1L ? Optional.of(ended) : Optional.<ContactRecord>empty());
+    }));
+  }
+
+  @Override
   public Future<ContactRecord> complete(String id, Instant now) {
     return RedisCalls.future(finish(id, record -> record.completed(now), now, 0));
   }

@@ -146,7 +146,7 @@ final class Scripts {
         if cur[1] ~= ARGV[15] or not cur[2] then return {-1, cid} end
         local open = p .. 'contact:' .. cur[2]
         local status = redis.call('HGET', open, 'status')
-        local isOpen = status == 'QUEUED' or status == 'ASSIGNED'
+        local isOpen = status == 'QUEUED' or status == 'OFFERED' or status == 'ASSIGNED'
         if plan == 'reopen' then
           if isOpen then return {-1, cid} end
           redis.call('HSET', conv, 'open', id)
@@ -246,6 +246,50 @@ final class Scripts {
       dequeue(p, ARGV[9], cur[3], cur[2])
       local member = enqueue(p, ARGV[9], ARGV[4], ARGV[5], ARGV[6], ARGV[7])
       redis.call('HSET', KEYS[1], 'json', ARGV[3], 'queue', ARGV[4], 'member', member)
+      bump(p, cur[5])
+      return 1
+      """;
+
+  /**
+   * KEYS: contact. ARGV: queue, expected member, expected erasure count, offered JSON, agent, offer
+   * id, partition prefix. Reserves a queued contact for an offer only if it is unchanged since it was
+   * read: it leaves its queue's serve and arrival order but keeps its due entry, and counts a change
+   * of its conversation. Returns 1 or 0.
+   */
+  static final String RESERVE = CONVERSATION_FUNCTIONS + """
+      local cur = redis.call('HMGET', KEYS[1], 'status', 'member', 'queue', 'erasures', 'conversation')
+      if cur[1] ~= 'QUEUED' or cur[2] ~= ARGV[2] or cur[3] ~= ARGV[1] or (cur[4] or '0') ~= ARGV[3] then return 0 end
+      local p = ARGV[7]
+      redis.call('ZREM', p .. 'queue:' .. cur[3], cur[2])
+      redis.call('ZREM', p .. 'arrival:' .. cur[3], cur[2])
+      redis.call('HSET', KEYS[1], 'json', ARGV[4], 'status', 'OFFERED', 'agent', ARGV[5], 'offer', ARGV[6], 'member', '')
+      bump(p, cur[5])
+      return 1
+      """;
+
+  /**
+   * KEYS: contact. ARGV: offer id, expected erasure count, new JSON, new status ('QUEUED' or
+   * 'ASSIGNED'), serve score, arrival score, partition prefix, id, now (ISO-8601). Ends the open
+   * offer only if the contact is still reserved by it and unchanged: queued again in its queue's
+   * serve and arrival order (its due entry stayed), or assigned to the agent it was offered to (no
+   * longer due). Counts a change of its conversation; returns 1 or 0.
+   */
+  static final String END_OFFER = CONVERSATION_FUNCTIONS + """
+      local cur = redis.call('HMGET', KEYS[1], 'status', 'offer', 'queue', 'erasures', 'conversation')
+      if cur[1] ~= 'OFFERED' or cur[2] ~= ARGV[1] or (cur[4] or '0') ~= ARGV[2] then return 0 end
+      local p, id, queue = ARGV[7], ARGV[8], cur[3]
+      redis.call('HDEL', KEYS[1], 'offer')
+      if ARGV[4] == 'QUEUED' then
+        local member = string.format('%016d', redis.call('INCR', p .. 'seq')) .. ':' .. id
+        redis.call('ZADD', p .. 'queue:' .. queue, ARGV[5], member)
+        redis.call('ZADD', p .. 'arrival:' .. queue, ARGV[6], member)
+        redis.call('SADD', p .. 'queues', queue)
+        redis.call('HSET', KEYS[1], 'json', ARGV[3], 'status', 'QUEUED', 'member', member)
+        redis.call('HDEL', KEYS[1], 'agent')
+      else
+        redis.call('ZREM', p .. 'due', id)
+        redis.call('HSET', KEYS[1], 'json', ARGV[3], 'status', 'ASSIGNED', 'claimedAt', ARGV[9])
+      end
       bump(p, cur[5])
       return 1
       """;
