@@ -133,6 +133,91 @@ public abstract class AgentStoreContract {
     assertThat(await(store.get("crm:4711@muc")).orElseThrow().profile()).isEqualTo(unusual);
   }
 
+  static Offer offer(String id, String contactId, String agent, Instant expiresAt) {
+    return new Offer(id, contactId, contactId, "dealer:DE-MUC-001", "chat", agent, MONDAY, expiresAt);
+  }
+
+  @Test
+  void anUpdateChangesWorkAndPresenceTogetherAndKeepsTheProfile() {
+    await(store.put(sepp(), MONDAY));
+    Offer offer = offer("o-1", "c-1", "sepp", LATER);
+
+    AgentStore.Change change = await(store.update("sepp", agent -> agent
+        .withWork(agent.work().withOffer(offer)).withPresence(Presence.AVAILABLE, MONDAY))).orElseThrow();
+
+    assertThat(change.changed()).isTrue();
+    assertThat(change.before().work()).isEqualTo(AgentWork.NONE);
+    AgentState stored = await(store.get("sepp")).orElseThrow();
+    assertThat(stored).isEqualTo(change.after());
+    assertThat(stored.profile()).isEqualTo(sepp());
+    assertThat(stored.presence()).isEqualTo(Presence.AVAILABLE);
+    assertThat(stored.work().offers()).containsExactly(offer);
+    assertThat(await(store.list())).containsExactly(stored);
+  }
+
+  @Test
+  void anUpdateThatChangesNothingWritesNothingAndAnUnknownAgentIsEmpty() {
+    await(store.put(sepp(), MONDAY));
+
+    AgentStore.Change change = await(store.update("sepp", agent -> agent)).orElseThrow();
+
+    assertThat(change.changed()).isFalse();
+    assertThat(await(store.update("nobody", agent -> agent.withPresence(Presence.AWAY, LATER)))).isEmpty();
+    assertThat(await(store.get("nobody"))).isEmpty();
+  }
+
+  @Test
+  void openOffersAreFoundByIdAndByExpiryUntilTheyEnd() {
+    await(store.put(sepp(), MONDAY));
+    await(store.put(agent("vroni", "dealer:DE-MUC-001"), MONDAY));
+    Offer early = offer("o-1", "c-1", "sepp", LATER);
+    Offer late = offer("o-2", "c-2", "vroni", EVEN_LATER);
+    await(store.update("vroni", agent -> agent.withWork(agent.work().withOffer(late))));
+    await(store.update("sepp", agent -> agent.withWork(agent.work().withOffer(early))));
+
+    assertThat(await(store.offer("o-1"))).contains(early);
+    assertThat(await(store.offer("o-2"))).contains(late);
+    assertThat(await(store.offer("o-3"))).isEmpty();
+    assertThat(await(store.expiredOffers(MONDAY, 10))).isEmpty();
+    assertThat(await(store.expiredOffers(LATER, 10))).containsExactly(early);
+    assertThat(await(store.expiredOffers(EVEN_LATER, 10))).containsExactly(early, late);
+    assertThat(await(store.expiredOffers(EVEN_LATER, 1))).containsExactly(early);
+
+    await(store.update("sepp", agent -> agent.withWork(agent.work().withoutOffer(early, OfferOutcome.ACCEPTED, LATER))));
+
+    assertThat(await(store.offer("o-1"))).isEmpty();
+    assertThat(await(store.expiredOffers(EVEN_LATER, 10))).containsExactly(late);
+    assertThat(await(store.get("sepp")).orElseThrow().work().assignments())
+        .containsExactly(new AgentWork.Assignment("c-1", "chat", LATER));
+  }
+
+  @Test
+  void aReplacedProfileAndAPresenceChangeKeepTheWork() {
+    await(store.put(sepp(), MONDAY));
+    Offer offer = offer("o-1", "c-1", "sepp", LATER);
+    await(store.update("sepp", agent -> agent.withWork(agent.work().withOffer(offer))));
+
+    AgentStore.Saved replaced = await(store.put(agent("sepp", "dealer:DE-MUC-001"), LATER));
+    AgentState present = await(store.setPresence("sepp", Presence.AVAILABLE, LATER)).orElseThrow();
+
+    assertThat(replaced.agent().work().offers()).containsExactly(offer);
+    assertThat(present.work().offers()).containsExactly(offer);
+  }
+
+  @Test
+  void concurrentUpdatesAreAllApplied() throws Exception {
+    await(store.put(sepp(), MONDAY));
+    List<Future<java.util.Optional<AgentStore.Change>>> updates = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      Offer offer = offer("o-" + i, "c-" + i, "sepp", LATER);
+      updates.add(store.update("sepp", agent -> agent.withWork(agent.work().withOffer(offer))));
+    }
+    updates.forEach(AgentStoreContract::await);
+
+    assertThat(await(store.get("sepp")).orElseThrow().work().offers()).hasSize(20);
+    assertThat(await(store.expiredOffers(LATER, 100))).hasSize(20);
+  }
+
   protected static <T> T await(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

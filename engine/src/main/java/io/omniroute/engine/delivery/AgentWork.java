@@ -1,0 +1,120 @@
+package io.omniroute.engine.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What an agent is doing, as the offer engine keeps it: the offers open to them, the contacts
+ * assigned to them, the end of their wrap-up after the last contact, when they last became idle,
+ * when they were last offered something, and how many offers in a row they let time out. Every
+ * change is a new value; the agent store writes it atomically with the agent's presence.
+ * Immutable.
+ *
+ * @param wrapUpUntil until when the agent wraps up their last contact, or {@code null}
+ * @param idleSince when the agent last finished a contact, or {@code null} when they have not yet
+ * @param lastOfferedAt when the agent was last offered a contact, or {@code null}
+ * @param missedInARow how many offers in a row the agent let time out
+ */
+public record AgentWork(
+    List<Offer> offers, List<Assignment> assignments, Instant wrapUpUntil, Instant idleSince, Instant lastOfferedAt,
+    int missedInARow) {
+  /** How many offers in a row an agent may let time out before the engine sets them away. */
+  public static final int MISSED_OFFERS_BEFORE_AWAY = 3;
+  public static final AgentWork NONE = new AgentWork(List.of(), List.of(), null, null, null, 0);
+
+  public AgentWork {
+    offers = List.copyOf(offers);
+    assignments = List.copyOf(assignments);
+  }
+
+  /** A contact assigned to the agent since {@code since}, on {@code channel} (its wire name). */
+  public record Assignment(String contactId, String channel, Instant since) {
+    public Assignment {
+      Objects.requireNonNull(contactId, "contactId");
+      Objects.requireNonNull(channel, "channel");
+      Objects.requireNonNull(since, "since");
+    }
+  }
+
+  /** How many contacts of {@code channel} (wire name) the agent has now: assigned, and offered and not expired at {@code now}. */
+  public int load(String channel, Instant now) {
+    int load = 0;
+    for (Assignment assignment : assignments) {
+      if (assignment.channel().equals(channel)) {
+        load++;
+      }
+    }
+    for (Offer offer : offers) {
+      if (offer.channel().equals(channel) && offer.expiresAt().isAfter(now)) {
+        load++;
+      }
+    }
+    return load;
+  }
+
+  /** Whether the agent still wraps up their last contact at {@code now}. */
+  public boolean wrapsUpAt(Instant now) {
+    return wrapUpUntil != null && now.isBefore(wrapUpUntil);
+  }
+
+  /** The open offer {@code offerId}, if any. */
+  public Optional<Offer> offer(String offerId) {
+    return offers.stream().filter(offer -> offer.id().equals(offerId)).findFirst();
+  }
+
+  /** The open offer of the contact {@code contactId}, if any. */
+  public Optional<Offer> offerOfContact(String contactId) {
+    return offers.stream().filter(offer -> offer.contactId().equals(contactId)).findFirst();
+  }
+
+  /** Whether the contact {@code contactId} is assigned to the agent. */
+  public boolean isAssigned(String contactId) {
+    return assignments.stream().anyMatch(assignment -> assignment.contactId().equals(contactId));
+  }
+
+  /** This work with {@code offer} open. */
+  public AgentWork withOffer(Offer offer) {
+    List<Offer> open = new ArrayList<>(offers);
+    open.add(offer);
+    return new AgentWork(open, assignments, wrapUpUntil, idleSince, offer.offeredAt(), missedInARow);
+  }
+
+  /**
+   * This work after the open offer {@code offer} ended with {@code outcome} at {@code at}: an
+   * accepted one becomes an assignment; an answer (accept or reject) resets the count of missed
+   * offers, a timeout adds one to it, a withdrawal leaves it.
+   */
+  public AgentWork withoutOffer(Offer offer, OfferOutcome outcome, Instant at) {
+    List<Offer> open = new ArrayList<>(offers);
+    open.removeIf(candidate -> candidate.id().equals(offer.id()));
+    List<Assignment> assigned = assignments;
+    int missed = missedInARow;
+    switch (outcome) {
+      case ACCEPTED -> {
+        assigned = new ArrayList<>(assignments);
+        assigned.add(new Assignment(offer.contactId(), offer.channel(), at));
+        missed = 0;
+      }
+      case REJECTED -> missed = 0;
+      case TIMED_OUT -> missed++;
+      case WITHDRAWN -> { }
+    }
+    return new AgentWork(open, assigned, wrapUpUntil, idleSince, lastOfferedAt, missed);
+  }
+
+  /** This work after the assigned contact {@code contactId} ended at {@code at}: the agent wraps up for {@code wrapUp}. */
+  public AgentWork withoutAssignment(String contactId, Instant at, Duration wrapUp) {
+    List<Assignment> assigned = new ArrayList<>(assignments);
+    assigned.removeIf(assignment -> assignment.contactId().equals(contactId));
+    return new AgentWork(offers, assigned, at.plus(wrapUp), at, lastOfferedAt, missedInARow);
+  }
+
+  /** This work with the count of missed offers back at zero. */
+  public AgentWork withMissedReset() {
+    return missedInARow == 0 ? this : new AgentWork(offers, assignments, wrapUpUntil, idleSince, lastOfferedAt, 0);
+  }
+}
