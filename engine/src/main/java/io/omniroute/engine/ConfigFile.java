@@ -1,5 +1,7 @@
 package io.omniroute.engine;
 
+import io.omniroute.engine.delivery.OfferSettings;
+import io.omniroute.engine.delivery.OfferStrategy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +25,8 @@ import java.util.Map;
  * instances: 2                     # HTTP event loops
  * escalationIntervalMillis: 500
  * serviceLevels: {voice: 20, chat: 60, sms: 900, social: 3600, email: 86400}   # seconds
+ * offerTimeouts: {voice: 20, chat: 60, email: 300, sms: 300, social: 300}      # seconds to answer an offer
+ * offerStrategies: {"central": least-busy, "dealer:DE-MUC-001": round-robin}  # default longest-idle
  * </pre>
  *
  * Stateless.
@@ -35,7 +39,7 @@ final class ConfigFile {
 
   record Values(
       String host, Integer port, String directory, Integer instances, Long escalationIntervalMillis,
-      Map<String, Long> serviceLevels) {}
+      Map<String, Long> serviceLevels, Map<String, Long> offerTimeouts, Map<String, String> offerStrategies) {}
 
   /** Applies a config file on top of {@code base}. */
   static EngineOptions apply(Path file, EngineOptions base) {
@@ -82,10 +86,32 @@ final class ConfigFile {
         }
         options = options.withServiceLevels(levels);
       }
+      options = options.withOffers(offers(values, options.offers()));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("Config " + file + ": " + e.getMessage());
     }
     return options;
+  }
+
+  private static OfferSettings offers(Values values, OfferSettings base) {
+    OfferSettings offers = base;
+    if (values.offerTimeouts() != null) {
+      for (Map.Entry<String, Long> entry : values.offerTimeouts().entrySet()) {
+        if (entry.getValue() == null || entry.getValue() < 1) {
+          throw new IllegalArgumentException("offerTimeouts." + entry.getKey() + " needs a positive number of seconds");
+        }
+        offers = offers.withTimeout(Channel.fromWire(entry.getKey()).wireName(), Duration.ofSeconds(entry.getValue()));
+      }
+    }
+    if (values.offerStrategies() != null) {
+      for (Map.Entry<String, String> entry : values.offerStrategies().entrySet()) {
+        OfferStrategy strategy = OfferStrategy.fromWire(entry.getValue()).orElseThrow(() -> new IllegalArgumentException(
+            "offerStrategies." + entry.getKey() + " is '" + entry.getValue()
+                + "'; use longest-idle, least-busy or round-robin"));
+        offers = offers.withStrategy(entry.getKey(), strategy);
+      }
+    }
+    return offers;
   }
 
   /** A config file that cannot be used; the message names the file and the problem. */

@@ -17,6 +17,7 @@ import io.omniroute.engine.contact.ContactService;
 import io.omniroute.engine.customer.CustomerIdentification;
 import io.omniroute.engine.customer.CustomerService;
 import io.omniroute.engine.delivery.AgentService;
+import io.omniroute.engine.delivery.OfferService;
 import io.omniroute.engine.metrics.ContactMetrics;
 import io.omniroute.engine.metrics.EngineMetrics;
 import io.omniroute.engine.metrics.MeasuredQueueStore;
@@ -43,22 +44,27 @@ import java.util.concurrent.atomic.AtomicReference;
  * engine owns its {@link Vertx} instance. Thread-safe.
  */
 public final class Engine {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Engine.class);
   private final Vertx vertx;
   private final QueueStore store;
   private final StoreOptions.Stores stores;
   private final EngineMetrics metrics;
   private final EscalationScheduler escalation;
+  private final OfferService offers;
+  private final ContactEvents events;
   private final int port;
   private final AtomicBoolean closing = new AtomicBoolean();
 
   private Engine(
       Vertx vertx, QueueStore store, StoreOptions.Stores stores, EngineMetrics metrics, EscalationScheduler escalation,
-      int port) {
+      OfferService offers, ContactEvents events, int port) {
     this.vertx = vertx;
     this.store = store;
     this.stores = stores;
     this.metrics = metrics;
     this.escalation = escalation;
+    this.offers = offers;
+    this.events = events;
     this.port = port;
   }
 
@@ -85,6 +91,8 @@ public final class Engine {
     ContactEvents events = new ContactEvents();
     ContactMetrics.subscribeTo(events, metrics);
     AtomicReference<EscalationScheduler> escalation = new AtomicReference<>();
+    OfferService offers = new OfferService(store, stores.agents(), events, options.offers(), clock);
+    metrics.agentGauges(offers);
     RecentContacts recent = new RecentContacts(RecentContacts.DEFAULT_CAPACITY);
     AtomicReference<HttpVerticle> first = new AtomicReference<>();
     Future<Engine> started = vertx.executeBlocking(() -> loadDirectory(options), false)
@@ -93,6 +101,7 @@ public final class Engine {
               directory.queues().keySet().forEach(metrics::knownQueue);
               ContactService contacts = new ContactService(store, rules::current, recent, directory,
                   options.serviceLevels(), events, new CustomerIdentification(stores.customers()), clock);
+              contacts.reserveWith(offers);
               escalation.set(new EscalationScheduler(contacts));
               stores.customers().onErasure(recent::forgetCustomer);
               ConversationService conversations = new ConversationService(store, clock);
@@ -104,7 +113,7 @@ public final class Engine {
                   new CustomersApi(
                       new CustomerService(stores.customers(), directory, contacts, ruleStore::appendAudit, clock),
                       conversations),
-                  new AgentsApi(new AgentService(stores.agents(), directory, clock)),
+                  new AgentsApi(new AgentService(stores.agents(), directory, clock, offers::agentChanged), offers),
                   new RulesApi(rules, recent, directory),
                   new OpsApi(contacts, metrics, clock));
               return vertx.deployVerticle(() -> {
@@ -115,7 +124,9 @@ public final class Engine {
             })))
         .map(deployment -> {
           vertx.setPeriodic(options.escalationInterval().toMillis(), id -> escalation.get().runOnce());
-          return new Engine(vertx, store, stores, metrics, escalation.get(), first.get().actualPort());
+          vertx.setPeriodic(options.offers().sweepInterval().toMillis(), id -> offers.sweep()
+              .onFailure(failure -> LOG.warn("the offer sweep failed; the next one tries again: {}", failure.toString())));
+          return new Engine(vertx, store, stores, metrics, escalation.get(), offers, events, first.get().actualPort());
         });
     return started.onFailure(failure -> vertx.close().onComplete(closed -> closeStores(stores, store)));
   }
@@ -140,6 +151,16 @@ public final class Engine {
   /** The escalation pass the timer runs; tests call it directly with their own clock. */
   public EscalationScheduler escalation() {
     return escalation;
+  }
+
+  /** The offer engine; tests call its {@link OfferService#sweep()} directly with their own clock. */
+  public OfferService offers() {
+    return offers;
+  }
+
+  /** The publisher of the contact lifecycle's events, for subscribers outside the engine (tests, tools). */
+  public ContactEvents events() {
+    return events;
   }
 
   /**

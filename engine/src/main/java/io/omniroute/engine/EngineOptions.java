@@ -1,5 +1,6 @@
 package io.omniroute.engine;
 
+import io.omniroute.engine.delivery.OfferSettings;
 import io.omniroute.engine.auth.AccessTokens;
 import io.omniroute.rules.ServiceLevels;
 import java.nio.file.Path;
@@ -18,10 +19,11 @@ import java.util.Objects;
  * @param instances HTTP verticle instances (event loops serving requests)
  * @param tokens the bearer tokens the API accepts; none by default, so every request that needs a
  *     token is refused
+ * @param offers how contacts are offered to agents: timeouts per channel, strategies per queue
  */
 public record EngineOptions(
     String host, int port, Path directory, ServiceLevels serviceLevels, Duration escalationInterval, int instances,
-    AccessTokens tokens) {
+    AccessTokens tokens, OfferSettings offers) {
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8480;
   public static final Duration DEFAULT_ESCALATION_INTERVAL = Duration.ofMillis(500);
@@ -32,6 +34,7 @@ public record EngineOptions(
     Objects.requireNonNull(serviceLevels, "serviceLevels");
     Objects.requireNonNull(escalationInterval, "escalationInterval");
     Objects.requireNonNull(tokens, "tokens");
+    Objects.requireNonNull(offers, "offers");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
     }
@@ -49,34 +52,38 @@ public record EngineOptions(
    */
   public static EngineOptions defaults() {
     return new EngineOptions(DEFAULT_HOST, DEFAULT_PORT, null, ServiceLevels.defaults(), DEFAULT_ESCALATION_INTERVAL,
-        DEFAULT_INSTANCES, AccessTokens.empty());
+        DEFAULT_INSTANCES, AccessTokens.empty(), OfferSettings.DEFAULTS);
   }
 
   public EngineOptions withPort(int newPort) {
-    return new EngineOptions(host, newPort, directory, serviceLevels, escalationInterval, instances, tokens);
+    return new EngineOptions(host, newPort, directory, serviceLevels, escalationInterval, instances, tokens, offers);
   }
 
   public EngineOptions withHost(String newHost) {
-    return new EngineOptions(newHost, port, directory, serviceLevels, escalationInterval, instances, tokens);
+    return new EngineOptions(newHost, port, directory, serviceLevels, escalationInterval, instances, tokens, offers);
   }
 
   public EngineOptions withDirectory(Path newDirectory) {
-    return new EngineOptions(host, port, newDirectory, serviceLevels, escalationInterval, instances, tokens);
+    return new EngineOptions(host, port, newDirectory, serviceLevels, escalationInterval, instances, tokens, offers);
   }
 
   public EngineOptions withServiceLevels(ServiceLevels newServiceLevels) {
-    return new EngineOptions(host, port, directory, newServiceLevels, escalationInterval, instances, tokens);
+    return new EngineOptions(host, port, directory, newServiceLevels, escalationInterval, instances, tokens, offers);
   }
 
   public EngineOptions withEscalationInterval(Duration interval) {
-    return new EngineOptions(host, port, directory, serviceLevels, interval, instances, tokens);
+    return new EngineOptions(host, port, directory, serviceLevels, interval, instances, tokens, offers);
   }
 
   public EngineOptions withInstances(int newInstances) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, newInstances, tokens);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, newInstances, tokens, offers);
   }
 
   public EngineOptions withTokens(AccessTokens newTokens) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, newTokens);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, newTokens, offers);
+  }
+
+  public EngineOptions withOffers(OfferSettings newOffers) {
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, newOffers);
   }
 }

@@ -6,16 +6,36 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omniroute.engine.delivery.AgentProfiles;
 import io.omniroute.engine.delivery.AgentService;
+import io.omniroute.engine.delivery.OfferService;
 import io.omniroute.engine.http.Callers;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
-/** Handlers for {@code /v1/agents}: register or replace, list, read, set presence. Stateless, shared by verticles. */
+/**
+ * Handlers for {@code /v1/agents} (register or replace, list, read, set presence) and for answering
+ * offers ({@code /v1/offers/{id}/accept}, {@code .../reject}). Stateless, shared by verticles.
+ */
 public final class AgentsApi {
   private final AgentService agents;
+  private final OfferService offers;
 
-  public AgentsApi(AgentService agents) {
+  public AgentsApi(AgentService agents, OfferService offers) {
     this.agents = agents;
+    this.offers = offers;
+  }
+
+  void acceptOffer(RoutingContext ctx) {
+    offers.accept(ctx.pathParam("offerId"), Callers.of(ctx))
+        .onSuccess(contact -> Responses.json(ctx, 200, ContactJson.full(contact)))
+        .onFailure(ctx::fail);
+  }
+
+  void rejectOffer(RoutingContext ctx) {
+    JsonNode body = ContractValidation.body(ctx);
+    JsonNode reason = body == null ? null : body.get("reason");
+    offers.reject(ctx.pathParam("offerId"), reason == null || !reason.isTextual() ? null : reason.asText(), Callers.of(ctx))
+        .onSuccess(contact -> Responses.json(ctx, 200, ContactJson.full(contact)))
+        .onFailure(ctx::fail);
   }
 
   void put(RoutingContext ctx) {

@@ -50,6 +50,8 @@ public record ApiHandlers(
         Map.entry("getAgent", agents::get),
         Map.entry("putAgent", agents::put),
         Map.entry("setAgentPresence", agents::setPresence),
+        Map.entry("acceptOffer", agents::acceptOffer),
+        Map.entry("rejectOffer", agents::rejectOffer),
         Map.entry("listRules", rules::list),
         Map.entry("listRuleVersions", rules.inScope(rules::versions)),
         Map.entry("getRuleVersion", rules.inScope(rules::version)),

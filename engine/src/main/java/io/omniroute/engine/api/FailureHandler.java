@@ -18,6 +18,7 @@ import io.omniroute.engine.customer.InvalidCustomerException;
 import io.omniroute.engine.customer.UnknownOwnerDealerException;
 import io.omniroute.engine.delivery.AgentNotFoundException;
 import io.omniroute.engine.delivery.AgentOutOfScopeException;
+import io.omniroute.engine.delivery.OfferNotFoundException;
 import io.omniroute.engine.delivery.InvalidAgentException;
 import io.omniroute.engine.delivery.UnknownAgentQueueException;
 import io.omniroute.engine.queue.ContactNotFoundException;
@@ -89,6 +90,10 @@ final class FailureHandler {
       e.errors().forEach(error -> errors.add(Problem.fieldError(error.field(), error.message())));
       Problem.send(ctx, 422, "Unknown queue", capitalise(e.getMessage()) + ": use central, country:<CC>,"
           + " expert:<team> or dealer:<id> as listed by GET /v1/queues. Nothing was stored.", errors);
+    } else if (failure instanceof OfferNotFoundException e) {
+      Problem.send(ctx, 404, "Offer not found", capitalise(e.getMessage())
+          + ". See the agent's open offers with GET /v1/agents/{agentId}; a contact whose offer ended is offered"
+          + " again or can be claimed.");
     } else if (failure instanceof AgentOutOfScopeException e) {
       Problem.send(ctx, 403, "Forbidden", capitalise(e.getMessage()) + ". Nothing was stored.");
     } else if (failure instanceof IdempotencyKeyReusedException e) {

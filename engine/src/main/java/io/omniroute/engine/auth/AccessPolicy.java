@@ -38,6 +38,8 @@ import java.util.Set;
  *       AccessDecision#ALLOW_OWN} (agents who serve only its queue)</td></tr>
  *   <tr><td>{@code setAgentPresence}</td><td>as {@code putAgent}, and {@code agent:A} {@link
  *       AccessDecision#ALLOW_OWN} (itself)</td></tr>
+ *   <tr><td>{@code acceptOffer}, {@code rejectOffer}</td><td>as {@code setAgentPresence}: {@code dealer:X}
+ *       {@link AccessDecision#ALLOW_OWN} (offers of its queue), {@code agent:A} (its own offers)</td></tr>
  *   <tr><td>{@code metrics}</td><td>admin, ops</td></tr>
  *   <tr><td>{@code live}, {@code ready}</td><td>everybody, without a token</td></tr>
  *   <tr><td>any other operation</td><td>admin only (fail closed)</td></tr>
@@ -84,6 +86,8 @@ public final class AccessPolicy {
       Map.entry("getAgent", Rule.READ_AGENT),
       Map.entry("putAgent", Rule.WRITE_AGENTS),
       Map.entry("setAgentPresence", Rule.SET_PRESENCE),
+      Map.entry("acceptOffer", Rule.ANSWER_OFFERS),
+      Map.entry("rejectOffer", Rule.ANSWER_OFFERS),
       Map.entry("live", Rule.PUBLIC),
       Map.entry("ready", Rule.PUBLIC));
 
@@ -295,6 +299,17 @@ public final class AccessPolicy {
       @Override
       String allowed(Map<String, String> params) {
         return WRITE_AGENTS.allowed(params) + ", agent:<id> for itself";
+      }
+    },
+    ANSWER_OFFERS {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        return SET_PRESENCE.decide(role, params);
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        return "admin, supervisor (global), dealer:<id> for the offers of its dealer queue, agent:<id> for its own offers";
       }
     },
     METRICS {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.omniroute.engine.queue.Accepted;
 import io.omniroute.engine.queue.ContactNotFoundException;
 import io.omniroute.engine.queue.ContactRecord;
+import io.omniroute.engine.queue.ContactStatus;
 import io.omniroute.engine.queue.QueueStats;
 import io.omniroute.engine.queue.QueueStore;
 import io.omniroute.engine.rules.RecentContacts;
@@ -48,6 +49,7 @@ public final class ContactService {
   private final Intake intake;
   private final SenderIdentification senders;
   private final Clock clock;
+  private volatile Reservations reservations = Reservations.NONE;
 
   public ContactService(
       QueueStore store,
@@ -65,6 +67,14 @@ public final class ContactService {
     this.senders = senders;
     this.intake = new Intake(store, rules, recent, directory, serviceLevels, events, senders, clock);
     this.clock = clock;
+  }
+
+  /**
+   * Lets the offer engine end an open offer before an offered contact escalates, moves or ends. Set
+   * once while the engine starts; without it nothing is ever offered.
+   */
+  public void reserveWith(Reservations offers) {
+    this.reservations = offers;
   }
 
   /** The publisher every step of this service goes through. */
@@ -154,7 +164,9 @@ public final class ContactService {
           if (found.isEmpty() || !caller.mayActOnContactIn(found.get().route().queue())) {
             return Future.failedFuture(new ContactNotFoundException(id));
           }
-          ContactRecord current = found.get();
+          return released(found.get(), "transferring to " + queue);
+        })
+        .compose(current -> {
           Route to = new Route(levelOf(queue), queue, current.route().priority());
           String detail = reason == null ? "by " + caller.name() : reason + " (by " + caller.name() + ")";
           return store.transfer(id, to, now.plus(current.decision().responseTarget()), detail, now)
@@ -210,10 +222,11 @@ public final class ContactService {
     return store.ping();
   }
 
-  private Future<Boolean> escalate(ContactRecord contact, Route next, Instant now) {
-    Instant deadline = now.plus(contact.decision().responseTarget());
-    return store.escalate(contact.id(), contact.route().queue(), next, deadline, now).map(moved -> {
-      moved.ifPresent(record -> events.publish(new ContactEvent.Escalated(record, contact.route(), next, now)));
+  private Future<Boolean> escalate(ContactRecord due, Route next, Instant now) {
+    Instant deadline = now.plus(due.decision().responseTarget());
+    return released(due, "escalating to " + next.queue()).compose(contact ->
+        store.escalate(contact.id(), contact.route().queue(), next, deadline, now)).map(moved -> {
+      moved.ifPresent(record -> events.publish(new ContactEvent.Escalated(record, due.route(), next, now)));
       return moved.isPresent();
     });
   }
@@ -224,16 +237,23 @@ public final class ContactService {
       BiFunction<String, Instant, Future<ContactRecord>> step,
       BiFunction<ContactRecord, Instant, ContactEvent> event) {
     Instant now = clock.instant();
-    Future<Void> allowed = caller.unrestricted() ? Future.succeededFuture() : store.find(id).compose(found ->
+    Future<ContactRecord> allowed = store.find(id).compose(found ->
         found.isPresent() && caller.mayActOnContactIn(found.get().route().queue())
-            ? Future.succeededFuture()
+            ? released(found.get(), "the contact ends")
             : Future.failedFuture(new ContactNotFoundException(id)));
-    return allowed.compose(ok -> step.apply(id, now))
+    return allowed.compose(contact -> step.apply(id, now))
         .andThen(done -> {
           if (done.succeeded()) {
             events.publish(event.apply(done.result(), now));
           }
         });
+  }
+
+  /** The contact, after the offer engine withdrew its open offer when it is {@code OFFERED}. */
+  private Future<ContactRecord> released(ContactRecord contact, String why) {
+    return contact.status() == ContactStatus.OFFERED
+        ? reservations.release(contact, "withdrawn: " + why)
+        : Future.succeededFuture(contact);
   }
 
   private Future<Boolean> isKnownQueue(String queue) {

@@ -2,10 +2,12 @@ package io.omniroute.engine.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omniroute.engine.delivery.InvalidAgentException.FieldError;
 import io.omniroute.rules.model.Channel;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -103,9 +105,34 @@ public final class AgentProfiles {
 
   /** The JSON form of an agent, as {@code GET /v1/agents/{agentId}} answers it: the profile with its presence. */
   public static ObjectNode write(AgentState agent) {
-    return write(agent.profile())
+    ObjectNode node = write(agent.profile())
         .put("presence", agent.presence().wireName())
         .put("presenceSince", agent.presenceSince().toString());
+    ObjectNode load = node.putObject("load");
+    agent.profile().capacity().keySet().forEach(channel ->
+        load.put(channel.wireName(), agent.work().load(channel.wireName(), Instant.MIN)));
+    ArrayNode offers = node.putArray("offers");
+    agent.work().offers().forEach(offer -> offers.add(write(offer)));
+    ArrayNode assignments = node.putArray("assignments");
+    agent.work().assignments().forEach(assignment -> assignments.addObject()
+        .put("contactId", assignment.contactId())
+        .put("channel", assignment.channel())
+        .put("since", assignment.since().toString()));
+    node.put("wrapUpUntil", agent.work().wrapUpUntil() == null ? null : agent.work().wrapUpUntil().toString());
+    return node;
+  }
+
+  /** An offer as the API shows it, in agents and in offer events. */
+  public static ObjectNode write(Offer offer) {
+    return JSON.createObjectNode()
+        .put("offerId", offer.id())
+        .put("contactId", offer.contactId())
+        .put("conversationId", offer.conversationId())
+        .put("queue", offer.queue())
+        .put("channel", offer.channel())
+        .put("agentId", offer.agentId())
+        .put("offeredAt", offer.offeredAt().toString())
+        .put("expiresAt", offer.expiresAt().toString());
   }
 
   private static String name(JsonNode value, List<FieldError> errors) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The agents registry: registers, replaces and reads agents and sets their presence, with who may
@@ -26,12 +27,23 @@ public final class AgentService {
   private final AgentStore store;
   private final Directory directory;
   private final Clock clock;
+  private final Consumer<AgentState> changes;
 
   /** @param directory whose queues agents may serve */
   public AgentService(AgentStore store, Directory directory, Clock clock) {
+    this(store, directory, clock, agent -> {});
+  }
+
+  /**
+   * @param directory whose queues agents may serve
+   * @param changes told of every agent this service stored (registered, replaced, presence set),
+   *     on the thread that completes the store's future
+   */
+  public AgentService(AgentStore store, Directory directory, Clock clock, Consumer<AgentState> changes) {
     this.store = store;
     this.directory = directory;
     this.clock = clock;
+    this.changes = changes;
   }
 
   /**
@@ -67,11 +79,11 @@ public final class AgentService {
       return Future.failedFuture(new UnknownAgentQueueException(unknown));
     }
     if (caller.unrestricted()) {
-      return store.put(profile, clock.instant());
+      return store.put(profile, clock.instant()).onSuccess(saved -> changes.accept(saved.agent()));
     }
     return store.get(profile.id()).compose(existing -> existing.isPresent() && !mayManage(caller, existing.get())
         ? Future.failedFuture(outOfScope(existing.get().profile(), caller))
-        : store.put(profile, clock.instant()));
+        : store.put(profile, clock.instant())).onSuccess(saved -> changes.accept(saved.agent()));
   }
 
   /** Every agent the caller may see, ordered by id. */
@@ -117,7 +129,7 @@ public final class AgentService {
   private Future<AgentState> storePresence(String id, Presence presence) {
     return store.setPresence(id, presence, clock.instant()).compose(stored -> stored.isPresent()
         ? Future.succeededFuture(stored.get())
-        : Future.failedFuture(new AgentNotFoundException(id)));
+        : Future.failedFuture(new AgentNotFoundException(id))).onSuccess(changes::accept);
   }
 
   private static boolean mayManage(Caller caller, AgentState agent) {

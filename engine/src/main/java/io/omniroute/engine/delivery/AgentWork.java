@@ -86,9 +86,13 @@ public record AgentWork(
   /**
    * This work after the open offer {@code offer} ended with {@code outcome} at {@code at}: an
    * accepted one becomes an assignment; an answer (accept or reject) resets the count of missed
-   * offers, a timeout adds one to it, a withdrawal leaves it.
+   * offers, a timeout adds one to it, a withdrawal leaves it. This work itself when the offer is
+   * not open.
    */
   public AgentWork withoutOffer(Offer offer, OfferOutcome outcome, Instant at) {
+    if (offer(offer.id()).isEmpty()) {
+      return this;
+    }
     List<Offer> open = new ArrayList<>(offers);
     open.removeIf(candidate -> candidate.id().equals(offer.id()));
     List<Assignment> assigned = assignments;
@@ -106,8 +110,14 @@ public record AgentWork(
     return new AgentWork(open, assigned, wrapUpUntil, idleSince, lastOfferedAt, missed);
   }
 
-  /** This work after the assigned contact {@code contactId} ended at {@code at}: the agent wraps up for {@code wrapUp}. */
+  /**
+   * This work after the assigned contact {@code contactId} ended at {@code at}: the agent wraps up
+   * for {@code wrapUp}. This work itself when the contact is not assigned to the agent.
+   */
   public AgentWork withoutAssignment(String contactId, Instant at, Duration wrapUp) {
+    if (!isAssigned(contactId)) {
+      return this;
+    }
     List<Assignment> assigned = new ArrayList<>(assignments);
     assigned.removeIf(assignment -> assignment.contactId().equals(contactId));
     return new AgentWork(offers, assigned, at.plus(wrapUp), at, lastOfferedAt, missedInARow);

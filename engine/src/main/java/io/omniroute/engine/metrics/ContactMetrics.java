@@ -1,5 +1,9 @@
 package io.omniroute.engine.metrics;
 
+import io.omniroute.engine.queue.ContactRecord;
+import java.util.Optional;
+import java.time.Instant;
+import java.time.Duration;
 import io.omniroute.engine.contact.ContactEvent;
 import io.omniroute.engine.contact.ContactEvents;
 import io.omniroute.engine.queue.ContactCustomer;
@@ -21,6 +25,16 @@ public final class ContactMetrics implements Consumer<ContactEvent> {
   /** Records every event published from now on into {@code metrics}. */
   public static void subscribeTo(ContactEvents events, EngineMetrics metrics) {
     events.subscribe(new ContactMetrics(metrics));
+  }
+
+  /** When the contact was last assigned, as its history says. */
+  private static Optional<Instant> assignedAt(ContactRecord contact) {
+    for (int i = contact.history().size() - 1; i >= 0; i--) {
+      if (HistoryEvent.ASSIGNED.equals(contact.history().get(i).type())) {
+        return Optional.of(contact.history().get(i).at());
+      }
+    }
+    return Optional.empty();
   }
 
   @Override
@@ -46,8 +60,17 @@ public final class ContactMetrics implements Consumer<ContactEvent> {
       metrics.claimed(assigned.contact().route().level(), assigned.waited());
     } else if (event instanceof ContactEvent.Escalated escalated) {
       metrics.escalated(escalated.from().level(), escalated.to().level());
-    } else if (event instanceof ContactEvent.Completed) {
+    } else if (event instanceof ContactEvent.Offered offered) {
+      boolean first = offered.contact().history().stream().filter(step -> HistoryEvent.OFFERED.equals(step.type())).count() == 1;
+      metrics.offered(offered.offer().channel(),
+          first ? Duration.between(offered.contact().receivedAt(), offered.at()) : null);
+    } else if (event instanceof ContactEvent.OfferEnded ended) {
+      metrics.offerEnded(ended.offer().channel(), ended.outcome().wireName(),
+          Duration.between(ended.offer().offeredAt(), ended.at()));
+    } else if (event instanceof ContactEvent.Completed completed) {
       metrics.finished("completed");
+      assignedAt(completed.contact()).ifPresent(since ->
+          metrics.handled(completed.contact().channel(), Duration.between(since, completed.at())));
     } else if (event instanceof ContactEvent.Abandoned) {
       metrics.finished("abandoned");
     }

@@ -11,6 +11,7 @@ import io.omniroute.engine.queue.QueueStats;
 import io.omniroute.rules.model.Level;
 import io.omniroute.rules.model.QueueNames;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -163,6 +164,80 @@ public final class EngineMetrics {
         .tags("outcome", outcome)
         .register(registry)
         .increment();
+  }
+
+  /** A contact was offered to an agent; {@code sinceArrival} is how long it waited for its first offer (null for a later one). */
+  public void offered(String channel, Duration sinceArrival) {
+    Counter.builder("omniroute.offers")
+        .description("Offers of contacts to agents")
+        .tags("channel", channel)
+        .register(registry)
+        .increment();
+    if (sinceArrival != null) {
+      Timer.builder("omniroute.offer.time.to.offer")
+          .description("Time from a contact's receipt to its first offer to an agent")
+          .tags("channel", channel)
+          .serviceLevelObjectives(SLO_BUCKETS)
+          .register(registry)
+          .record(sinceArrival.isNegative() ? Duration.ZERO : sinceArrival);
+    }
+  }
+
+  /** An offer ended with {@code outcome} ({@code accepted}, {@code rejected}, {@code timedout}, {@code withdrawn}) after {@code open}. */
+  public void offerEnded(String channel, String outcome, Duration open) {
+    Counter.builder("omniroute.offer.outcomes")
+        .description("Ended offers by outcome")
+        .tags("channel", channel, "outcome", outcome)
+        .register(registry)
+        .increment();
+    if ("accepted".equals(outcome)) {
+      Timer.builder("omniroute.offer.time.to.accept")
+          .description("Time from an offer to the agent's acceptance")
+          .tags("channel", channel)
+          .serviceLevelObjectives(SLO_BUCKETS)
+          .register(registry)
+          .record(open.isNegative() ? Duration.ZERO : open);
+    }
+  }
+
+  /** An assigned contact was completed {@code handled} after its assignment. */
+  public void handled(String channel, Duration handled) {
+    Timer.builder("omniroute.handle.time")
+        .description("Time from a contact's assignment to an agent to its completion")
+        .tags("channel", channel)
+        .serviceLevelObjectives(SLO_BUCKETS)
+        .register(registry)
+        .record(handled.isNegative() ? Duration.ZERO : handled);
+  }
+
+  /**
+   * Registers the agent gauges: occupancy per channel (the contacts agents have, assigned or
+   * offered, over the capacity of the agents who are available or busy) and agents per presence,
+   * read from {@code agents} at each scrape.
+   */
+  public void agentGauges(AgentFigures agents) {
+    for (String channel : List.of("voice", "chat", "email", "sms", "social")) {
+      Gauge.builder("omniroute.agent.occupancy", agents, figures -> figures.occupancy(channel))
+          .description("Contacts agents have on the channel over their capacity for it (available and busy agents)")
+          .baseUnit("ratio")
+          .tags("channel", channel)
+          .register(registry);
+    }
+    for (String presence : List.of("available", "busy", "away", "offline")) {
+      Gauge.builder("omniroute.agents", agents, figures -> figures.withPresence(presence))
+          .description("Registered agents by presence")
+          .tags("presence", presence)
+          .register(registry);
+    }
+  }
+
+  /** What the agent gauges read; implemented by the offer engine from its roster. */
+  public interface AgentFigures {
+    /** Load over capacity on a channel (wire name) of the agents available or busy; 0 when none. */
+    double occupancy(String channel);
+
+    /** How many agents have a presence (wire name). */
+    long withPresence(String presence);
   }
 
   /** Updates the depth and oldest-wait gauges from a snapshot of the store. */

@@ -4,6 +4,8 @@ import io.omniroute.rules.Decision;
 import io.omniroute.rules.model.Route;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 
@@ -161,6 +163,52 @@ public record ContactRecord(
           customer, conversationId);
     }
     return moved(ContactStatus.QUEUED, null, ended);
+  }
+
+  /** The id of the open offer of this {@code OFFERED} contact, as its history says; {@code null} when it is not offered. */
+  public String openOfferId() {
+    if (status != ContactStatus.OFFERED) {
+      return null;
+    }
+    for (int i = history.size() - 1; i >= 0; i--) {
+      HistoryEvent event = history.get(i);
+      if (HistoryEvent.OFFERED.equals(event.type())) {
+        return offerPart(event.detail(), true);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The agents who rejected an offer of this contact or let one time out since it last came to its
+   * current queue, as its history says: they are not offered it again there.
+   */
+  public Set<String> declinedBy() {
+    Set<String> declined = new HashSet<>();
+    String offeredTo = null;
+    for (HistoryEvent event : history) {
+      switch (event.type()) {
+        case HistoryEvent.OFFERED -> offeredTo = offerPart(event.detail(), false);
+        case "rejected", "timedout" -> {
+          if (offeredTo != null) {
+            declined.add(offeredTo);
+          }
+        }
+        case HistoryEvent.ESCALATED, HistoryEvent.TRANSFERRED, HistoryEvent.RAISED -> declined.clear();
+        default -> { }
+      }
+    }
+    return declined;
+  }
+
+  /** The offer id or the agent of an {@code offered} event's detail ({@code offer ID to AGENT, expires T}). */
+  private static String offerPart(String detail, boolean offerId) {
+    int to = detail.indexOf(" to ");
+    int expires = detail.indexOf(", expires ");
+    if (!detail.startsWith("offer ") || to < 0 || expires < to) {
+      return null;
+    }
+    return offerId ? detail.substring("offer ".length(), to) : detail.substring(to + " to ".length(), expires);
   }
 
   public ContactRecord completed(Instant at) {
