@@ -141,6 +141,8 @@ class GeneratedClientIT {
         .getAgent("sepp")), 404);
     assertProblem(catchThrowableOfType(ApiException.class, () -> munich.putAgent("bert", new AgentRequest()
         .name("Bert").queues(List.of("dealer:DE-BER-001")).capacity(new AgentCapacity().chat(1)))), 403);
+    assertThat(munich.setAgentPresence("sepp", new PresenceRequest().presence(Presence.OFFLINE)).getPresence())
+        .as("offline again, so the other tours' contacts wait in the queue").isEqualTo(Presence.OFFLINE);
   }
 
   @Test

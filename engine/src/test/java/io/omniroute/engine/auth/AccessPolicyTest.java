@@ -82,6 +82,8 @@ class AccessPolicyTest {
       putAgent           agentId=sepp               A     A          D             D   D         D       O                 D
       setAgentPresence   agentId=sepp               A     A          D             D   D         D       O                 O
       setAgentPresence   agentId=anna               A     A          D             D   D         D       O                 O
+      acceptOffer        -                          A     A          D             D   D         D       O                 O
+      rejectOffer        -                          A     A          D             D   D         D       O                 O
       live               -                          A     A          A             A   A         A       A                 A
       ready              -                          A     A          A             A   A         A       A                 A
       deleteEverything   -                          A     D          D             D   D         D       D                 D

@@ -101,6 +101,9 @@ class RoleMatrixIT {
     calls.add(new Call("getAgent", sepp, "GET", "/v1/agents/sepp", null, OWNS_AGENT, 404));
     calls.add(new Call("setAgentPresence", sepp, "PUT", "/v1/agents/sepp/presence", "{\"presence\":\"available\"}",
         OWNS_AGENT, 403));
+    calls.add(new Call("acceptOffer", Map.of(), "POST", "/v1/offers/of-matrix/accept", "", principal -> false, 404));
+    calls.add(new Call("rejectOffer", Map.of(), "POST", "/v1/offers/of-matrix/reject", "{\"reason\":\"matrix\"}",
+        principal -> false, 404));
     for (String queue : List.of("central", "country:DE", "dealer:DE-MUC-001", "dealer:DE-BER-001")) {
       Map<String, String> params = Map.of(AccessPolicy.QUEUE_PARAM, queue);
       calls.add(new Call("getQueue", params, "GET", "/v1/queues/" + queue, null));

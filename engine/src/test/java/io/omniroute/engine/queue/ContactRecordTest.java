@@ -61,4 +61,27 @@ class ContactRecordTest {
         Route.dealer("DE-MUC-001", 20), null, Duration.ofHours(1), List.of("test"), "test-1", false);
     return ContactRecord.queued(id, T0, ContactPayload.empty(), new String("chat"), new String("DE"), decision);
   }
+
+  @Test
+  void remembersItsOpenOfferAndWhoDeclinedItInItsCurrentQueue() {
+    ContactRecord queued = ContactRecord.queued("c-1", Instant.parse("2026-01-01T00:00:00Z"), null, "chat", "DE",
+        io.omniroute.engine.queue.QueueStoreContract.queued("x", io.omniroute.rules.model.Route.dealer("DE-MUC-001", 20),
+            Instant.parse("2026-01-01T00:00:00Z")).decision());
+    Instant t = Instant.parse("2026-01-01T00:01:00Z");
+
+    ContactRecord offered = queued.offered("sepp", "of-1", t.plusSeconds(60), t);
+    ContactRecord rejected = offered.offerEnded("rejected", "sepp: busy", t.plusSeconds(5));
+    ContactRecord offeredAgain = rejected.offered("vroni", "of-2", t.plusSeconds(70), t.plusSeconds(10));
+    ContactRecord timedOut = offeredAgain.offerEnded("timedout", "no answer", t.plusSeconds(70));
+    ContactRecord withdrawnFromAnna = timedOut.offered("anna", "of-3", t.plusSeconds(90), t.plusSeconds(71))
+        .offerEnded("withdrawn", "escalating", t.plusSeconds(72));
+
+    assertThat(offered.openOfferId()).isEqualTo("of-1");
+    assertThat(offeredAgain.openOfferId()).isEqualTo("of-2");
+    assertThat(rejected.openOfferId()).isNull();
+    assertThat(timedOut.declinedBy()).containsExactlyInAnyOrder("sepp", "vroni");
+    assertThat(withdrawnFromAnna.declinedBy()).containsExactlyInAnyOrder("sepp", "vroni");
+    assertThat(withdrawnFromAnna.escalated(io.omniroute.rules.model.Route.country("DE", 25), t.plusSeconds(200),
+        t.plusSeconds(100)).declinedBy()).isEmpty();
+  }
 }
