@@ -53,6 +53,12 @@ public final class OfferService implements Reservations, EngineMetrics.AgentFigu
   private static final Logger LOG = LoggerFactory.getLogger(OfferService.class);
   private static final int DISPATCH_BATCH = 20;
   private static final int EXPIRY_BATCH = 500;
+  /**
+   * How long after its expiry an offer whose contact another step already took is dropped from its
+   * agent's work by whoever finds it: the step that took the contact updates the agent itself, so
+   * only an offer whose node died between the two steps is left that long.
+   */
+  private static final Duration STALE_AFTER = Duration.ofSeconds(10);
   private final QueueStore contacts;
   private final AgentStore agents;
   private final ContactEvents events;
@@ -135,12 +141,12 @@ public final class OfferService implements Reservations, EngineMetrics.AgentFigu
     return openOffer(offerId, caller, now).compose(offer ->
         contacts.endOffer(offer.contactId(), offer.id(), OfferOutcome.ACCEPTED.wireName(), "by " + offer.agentId(), now)
             .compose(ended -> {
-              OfferOutcome outcome = ended.isPresent() ? OfferOutcome.ACCEPTED : OfferOutcome.WITHDRAWN;
-              return changeAgent(offer.agentId(), agent -> agent.withWork(agent.work().withoutOffer(offer, outcome, now)))
+              if (ended.isEmpty()) {
+                return Future.failedFuture(new OfferNotFoundException(offerId));
+              }
+              return changeAgent(offer.agentId(), agent -> agent.withWork(agent.work()
+                      .withoutOffer(offer, OfferOutcome.ACCEPTED, now)))
                   .compose(changed -> {
-                    if (ended.isEmpty()) {
-                      return Future.failedFuture(new OfferNotFoundException(offerId));
-                    }
                     ContactRecord assigned = ended.get();
                     events.publish(new ContactEvent.OfferEnded(assigned, offer, OfferOutcome.ACCEPTED, null, now));
                     events.publish(new ContactEvent.Assigned(
@@ -208,13 +214,19 @@ public final class OfferService implements Reservations, EngineMetrics.AgentFigu
   /**
    * Ends an offer that was not accepted: the contact first (once, whoever gets there first), then the
    * agent's work; publishes {@link ContactEvent.OfferEnded} when this call ended the contact's offer.
+   * When another step had already ended it, that step updates the agent, unless the offer is stale
+   * ({@link #STALE_AFTER}): then this call drops it from the agent's work.
    */
   private Future<Optional<ContactRecord>> end(
       Offer offer, OfferOutcome outcome, String reason, String detail, Instant now) {
     return contacts.endOffer(offer.contactId(), offer.id(), outcome.wireName(), detail, now).compose(ended -> {
-      OfferOutcome counted = ended.isPresent() ? outcome : OfferOutcome.WITHDRAWN;
-      return changeAgent(offer.agentId(), agent -> afterOffer(agent, offer, counted, now)).map(changed -> {
-        ended.ifPresent(contact -> events.publish(new ContactEvent.OfferEnded(contact, offer, outcome, reason, now)));
+      if (ended.isEmpty()) {
+        return now.isAfter(offer.expiresAt().plus(STALE_AFTER))
+            ? changeAgent(offer.agentId(), agent -> afterOffer(agent, offer, OfferOutcome.WITHDRAWN, now)).map(ended)
+            : Future.succeededFuture(ended);
+      }
+      return changeAgent(offer.agentId(), agent -> afterOffer(agent, offer, outcome, now)).map(changed -> {
+        events.publish(new ContactEvent.OfferEnded(ended.get(), offer, outcome, reason, now));
         return ended;
       });
     });

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Offers through the running engine: who gets a contact, and what accepting, rejecting, timing out and escalating do. */
+/** Offers through the running engine (memory stores; {@link RedisOffersIT} runs them on Redis): who gets a contact, and what accepting, rejecting, timing out and escalating do. */
 class OffersIT {
   private static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
   private static final String MUNICH = "dealer:DE-MUC-001";
@@ -39,9 +39,14 @@ class OffersIT {
     if (engine != null) {
       engine.close();
     }
-    engine = RunningEngine.start(options, clock);
+    engine = startEngine(options, clock);
     engine.engine().events().subscribe(events::add);
     admin = engine.as("demo-admin");
+  }
+
+  /** Starts the engine under test; the memory stores here, Redis in {@link RedisOffersIT}. */
+  RunningEngine startEngine(EngineOptions options, java.time.Clock clock) {
+    return RunningEngine.start(options, clock);
   }
 
   @AfterEach
@@ -115,8 +120,8 @@ class OffersIT {
     assertThat(agent("sepp").getJsonArray("offers")).as("at capacity").isEmpty();
     clock.advance(Duration.ofSeconds(10));
     assertThat(admin.post("/v1/contacts/" + first + "/complete", "").statusCode()).isEqualTo(200);
+    Eventually.until(() -> agent("sepp").getString("wrapUpUntil"), START.plusSeconds(45).toString()::equals);
     await(engine.engine().offers().sweep());
-    assertThat(agent("sepp").getString("wrapUpUntil")).isEqualTo(START.plusSeconds(45).toString());
     assertThat(agent("sepp").getJsonArray("offers")).as("wrapping up").isEmpty();
 
     clock.advance(Duration.ofSeconds(30));
@@ -179,7 +184,7 @@ class OffersIT {
     for (int i = 0; i < 3; i++) {
       admin.createContact(MUNICH_CHAT);
     }
-    assertThat(agent("sepp").getJsonArray("offers")).hasSize(3);
+    Eventually.until(() -> agent("sepp").getJsonArray("offers").size(), open -> open == 3);
 
     clock.advance(Duration.ofSeconds(61));
     await(engine.engine().offers().sweep());
@@ -286,8 +291,9 @@ class OffersIT {
     register("sepp", MUNICH, "{\"chat\": 1}", 0);
     available("sepp");
     String contact = admin.createContact(MUNICH_CHAT).getString("id");
+    String offerId = onlyOffer("sepp").getString("offerId");
     clock.advance(Duration.ofSeconds(3));
-    admin.post("/v1/offers/" + onlyOffer("sepp").getString("offerId") + "/accept", "");
+    admin.post("/v1/offers/" + offerId + "/accept", "");
     clock.advance(Duration.ofSeconds(120));
     admin.post("/v1/contacts/" + contact + "/complete", "");
 
