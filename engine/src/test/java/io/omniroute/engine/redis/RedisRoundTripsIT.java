@@ -10,6 +10,7 @@ import io.omniroute.engine.rules.RedisRuleStore;
 import io.omniroute.engine.support.EngineClient;
 import io.omniroute.engine.support.RedisForTests;
 import io.omniroute.engine.support.RoundTripCounter;
+import io.omniroute.engine.delivery.OfferSettings;
 import io.omniroute.engine.support.RunningEngine;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -44,8 +45,8 @@ class RedisRoundTripsIT {
     StoreOptions.Stores stores = new StoreOptions.Stores(RedisQueueStore.open(connection, namespace, 1, Duration.ofHours(1)),
         new RedisRuleStore(connection, namespace), RedisCustomerStore.open(connection, namespace),
         RedisAgentStore.open(connection, namespace));
-    engine = RunningEngine.start(RunningEngine.testOptions().withEscalationInterval(Duration.ofHours(1)), stores,
-        Clock.systemUTC());
+    engine = RunningEngine.start(RunningEngine.testOptions().withEscalationInterval(Duration.ofHours(1))
+        .withOffers(OfferSettings.DEFAULTS.withSweepInterval(Duration.ofHours(1))), stores, Clock.systemUTC());
     intake = engine.as("demo-telephony");
     engine.as("demo-admin").put("/v1/customers/C-1001", ANNA);
     loadEveryScript();
