@@ -128,15 +128,20 @@ class OffersAcrossNodesIT {
 
       a.kill();
 
+      Duration slowest = Duration.ZERO;
       for (String id : contacts) {
         JsonObject reoffered = Eventually.until(() -> new JsonObject(b.get("/v1/contacts/" + id).body()),
             contact -> count(contact.getJsonArray("history"), "offered") == 2, Duration.ofSeconds(30));
         Instant timedOut = Instant.parse(last(reoffered.getJsonArray("history"), "timedout").getString("at"));
         Instant offeredAgain = Instant.parse(last(reoffered.getJsonArray("history"), "offered").getString("at"));
         assertThat(timedOut).isAfterOrEqualTo(expiries.get(id));
-        assertThat(Duration.between(expiries.get(id), offeredAgain)).as(id).isLessThanOrEqualTo(Duration.ofSeconds(2));
+        Duration late = Duration.between(expiries.get(id), offeredAgain);
+        assertThat(late).as(id).isLessThanOrEqualTo(Duration.ofSeconds(2));
+        slowest = late.compareTo(slowest) > 0 ? late : slowest;
         assertOneOfferAtATime(reoffered);
       }
+      System.out.printf("after kill -9: %d open offers re-offered by the other node at most %d ms after their expiry%n",
+          contacts.size(), slowest.toMillis());
       JsonArray agents = new JsonObject(b.get("/v1/agents").body()).getJsonArray("agents");
       long openOffers = agents.stream().mapToLong(agent -> ((JsonObject) agent).getJsonArray("offers").size()).sum();
       assertThat(openOffers).isLessThanOrEqualTo(contacts.size());
