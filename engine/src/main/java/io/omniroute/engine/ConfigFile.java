@@ -23,6 +23,7 @@ import java.util.Map;
  * instances: 2                     # HTTP event loops
  * escalationIntervalMillis: 500
  * serviceLevels: {voice: 20, chat: 60, sms: 900, social: 3600, email: 86400}   # seconds
+ * webhooks: {allowPrivateAddresses: false}   # true: receivers on loopback and private networks too
  * </pre>
  *
  * Stateless.
@@ -35,7 +36,10 @@ final class ConfigFile {
 
   record Values(
       String host, Integer port, String directory, Integer instances, Long escalationIntervalMillis,
-      Map<String, Long> serviceLevels) {}
+      Map<String, Long> serviceLevels, Webhooks webhooks) {}
+
+  /** The {@code webhooks} section. */
+  record Webhooks(Boolean allowPrivateAddresses) {}
 
   /** Applies a config file on top of {@code base}. */
   static EngineOptions apply(Path file, EngineOptions base) {
@@ -81,6 +85,10 @@ final class ConfigFile {
           levels = levels.with(Channel.fromWire(entry.getKey()), Duration.ofSeconds(entry.getValue()));
         }
         options = options.withServiceLevels(levels);
+      }
+      if (values.webhooks() != null && values.webhooks().allowPrivateAddresses() != null) {
+        options = options.withWebhooks(options.webhooks()
+            .withAllowPrivateAddresses(values.webhooks().allowPrivateAddresses()));
       }
     } catch (IllegalArgumentException e) {
       throw new ConfigException("Config " + file + ": " + e.getMessage());
