@@ -27,6 +27,7 @@ import java.util.Map;
  * serviceLevels: {voice: 20, chat: 60, sms: 900, social: 3600, email: 86400}   # seconds
  * offerTimeouts: {voice: 20, chat: 60, email: 300, sms: 300, social: 300}      # seconds to answer an offer
  * offerStrategies: {"central": least-busy, "dealer:DE-MUC-001": round-robin}  # default longest-idle
+ * webhooks: {allowPrivateAddresses: false}   # true: receivers on loopback and private networks too
  * </pre>
  *
  * Stateless.
@@ -39,7 +40,11 @@ final class ConfigFile {
 
   record Values(
       String host, Integer port, String directory, Integer instances, Long escalationIntervalMillis,
-      Map<String, Long> serviceLevels, Map<String, Long> offerTimeouts, Map<String, String> offerStrategies) {}
+      Map<String, Long> serviceLevels, Map<String, Long> offerTimeouts, Map<String, String> offerStrategies,
+      Webhooks webhooks) {}
+
+  /** The {@code webhooks} section. */
+  record Webhooks(Boolean allowPrivateAddresses) {}
 
   /** Applies a config file on top of {@code base}. */
   static EngineOptions apply(Path file, EngineOptions base) {
@@ -87,6 +92,10 @@ final class ConfigFile {
         options = options.withServiceLevels(levels);
       }
       options = options.withOffers(offers(values, options.offers()));
+      if (values.webhooks() != null && values.webhooks().allowPrivateAddresses() != null) {
+        options = options.withWebhooks(options.webhooks()
+            .withAllowPrivateAddresses(values.webhooks().allowPrivateAddresses()));
+      }
     } catch (IllegalArgumentException e) {
       throw new ConfigException("Config " + file + ": " + e.getMessage());
     }

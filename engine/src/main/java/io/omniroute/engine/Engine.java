@@ -10,6 +10,7 @@ import io.omniroute.engine.api.CustomersApi;
 import io.omniroute.engine.api.OpsApi;
 import io.omniroute.engine.api.QueuesApi;
 import io.omniroute.engine.api.RulesApi;
+import io.omniroute.engine.api.WebhooksApi;
 import io.omniroute.engine.auth.Authorizer;
 import io.omniroute.engine.escalation.EscalationScheduler;
 import io.omniroute.engine.contact.ContactEvents;
@@ -26,6 +27,7 @@ import io.omniroute.engine.queue.memory.MemoryQueueStore;
 import io.omniroute.engine.rules.RecentContacts;
 import io.omniroute.engine.rules.RuleStore;
 import io.omniroute.engine.rules.RulesService;
+import io.omniroute.engine.webhook.Webhooks;
 import io.omniroute.rules.CompilerWarmUp;
 import io.omniroute.rules.directory.Directory;
 import io.omniroute.rules.directory.DirectoryLoader;
@@ -38,7 +40,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A running engine: loads the directory (on a worker thread) and the active rules ({@link
- * RulesService}), then deploys the HTTP verticles and the escalation timer.
+ * RulesService}), starts the webhooks ({@link Webhooks}), then deploys the HTTP verticles and the
+ * escalation timer.
  *
  * <p>Start with {@link #start}; {@link #close()} stops the server, the timer and the store. The
  * engine owns its {@link Vertx} instance. Thread-safe.
@@ -97,7 +100,9 @@ public final class Engine {
     AtomicReference<HttpVerticle> first = new AtomicReference<>();
     Future<Engine> started = vertx.executeBlocking(() -> loadDirectory(options), false)
         .compose(directory -> RulesService.start(vertx, ruleStore, directory, options.serviceLevels(), metrics, clock)
-            .compose(rules -> vertx.executeBlocking(ApiContract::load, false).compose(contract -> {
+            .compose(rules -> Webhooks.start(vertx, stores.webhooks(), options.webhooks(), directory, events,
+                    metrics.registry(), clock)
+                .compose(webhooks -> vertx.executeBlocking(ApiContract::load, false).compose(contract -> {
               directory.queues().keySet().forEach(metrics::knownQueue);
               ContactService contacts = new ContactService(store, rules::current, recent, directory,
                   options.serviceLevels(), events, new CustomerIdentification(stores.customers()), clock);
@@ -114,6 +119,7 @@ public final class Engine {
                       new CustomerService(stores.customers(), directory, contacts, ruleStore::appendAudit, clock),
                       conversations),
                   new AgentsApi(new AgentService(stores.agents(), directory, clock, offers::agentChanged), offers),
+                  new WebhooksApi(webhooks.service()),
                   new RulesApi(rules, recent, directory),
                   new OpsApi(contacts, metrics, clock));
               return vertx.deployVerticle(() -> {
@@ -121,7 +127,7 @@ public final class Engine {
                 first.compareAndSet(null, verticle);
                 return verticle;
               }, new DeploymentOptions().setInstances(options.instances()));
-            })))
+            }))))
         .map(deployment -> {
           vertx.setPeriodic(options.escalationInterval().toMillis(), id -> escalation.get().runOnce());
           vertx.setPeriodic(options.offers().sweepInterval().toMillis(), id -> offers.sweep()
@@ -158,7 +164,10 @@ public final class Engine {
     return offers;
   }
 
-  /** The publisher of the contact lifecycle's events, for subscribers outside the engine (tests, tools). */
+  /**
+   * The publisher of the contact lifecycle's events, for subscribers outside the engine (tests,
+   * tools); subscribers must be quick and must not block.
+   */
   public ContactEvents events() {
     return events;
   }
@@ -172,13 +181,17 @@ public final class Engine {
     return vertx.executeBlocking(() -> CompilerWarmUp.run(rounds, closing::get), false);
   }
 
-  /** Stops the server and the timers, then closes the agent store, the customer store, the rule store and the queue store. */
+  /**
+   * Stops the server, the timers and the webhook deliveries, then closes the webhook store, the agent
+   * store, the customer store, the rule store and the queue store.
+   */
   public Future<Void> close() {
     closing.set(true);
     return vertx.close().onComplete(done -> closeStores(stores, store));
   }
 
   private static void closeStores(StoreOptions.Stores stores, QueueStore measuredQueues) {
+    stores.webhooks().close();
     stores.agents().close();
     stores.customers().close();
     stores.rules().close();

@@ -1,7 +1,8 @@
 package io.omniroute.engine;
 
-import io.omniroute.engine.delivery.OfferSettings;
 import io.omniroute.engine.auth.AccessTokens;
+import io.omniroute.engine.delivery.OfferSettings;
+import io.omniroute.engine.webhook.WebhookOptions;
 import io.omniroute.rules.ServiceLevels;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,10 +21,11 @@ import java.util.Objects;
  * @param tokens the bearer tokens the API accepts; none by default, so every request that needs a
  *     token is refused
  * @param offers how contacts are offered to agents: timeouts per channel, strategies per queue
+ * @param webhooks how webhook receivers are checked and deliveries retried
  */
 public record EngineOptions(
     String host, int port, Path directory, ServiceLevels serviceLevels, Duration escalationInterval, int instances,
-    AccessTokens tokens, OfferSettings offers) {
+    AccessTokens tokens, OfferSettings offers, WebhookOptions webhooks) {
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8480;
   public static final Duration DEFAULT_ESCALATION_INTERVAL = Duration.ofMillis(500);
@@ -35,6 +37,7 @@ public record EngineOptions(
     Objects.requireNonNull(escalationInterval, "escalationInterval");
     Objects.requireNonNull(tokens, "tokens");
     Objects.requireNonNull(offers, "offers");
+    Objects.requireNonNull(webhooks, "webhooks");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
     }
@@ -52,38 +55,42 @@ public record EngineOptions(
    */
   public static EngineOptions defaults() {
     return new EngineOptions(DEFAULT_HOST, DEFAULT_PORT, null, ServiceLevels.defaults(), DEFAULT_ESCALATION_INTERVAL,
-        DEFAULT_INSTANCES, AccessTokens.empty(), OfferSettings.DEFAULTS);
+        DEFAULT_INSTANCES, AccessTokens.empty(), OfferSettings.DEFAULTS, WebhookOptions.defaults());
   }
 
   public EngineOptions withPort(int newPort) {
-    return new EngineOptions(host, newPort, directory, serviceLevels, escalationInterval, instances, tokens, offers);
+    return new EngineOptions(host, newPort, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks);
   }
 
   public EngineOptions withHost(String newHost) {
-    return new EngineOptions(newHost, port, directory, serviceLevels, escalationInterval, instances, tokens, offers);
+    return new EngineOptions(newHost, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks);
   }
 
   public EngineOptions withDirectory(Path newDirectory) {
-    return new EngineOptions(host, port, newDirectory, serviceLevels, escalationInterval, instances, tokens, offers);
+    return new EngineOptions(host, port, newDirectory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks);
   }
 
   public EngineOptions withServiceLevels(ServiceLevels newServiceLevels) {
-    return new EngineOptions(host, port, directory, newServiceLevels, escalationInterval, instances, tokens, offers);
+    return new EngineOptions(host, port, directory, newServiceLevels, escalationInterval, instances, tokens, offers, webhooks);
   }
 
   public EngineOptions withEscalationInterval(Duration interval) {
-    return new EngineOptions(host, port, directory, serviceLevels, interval, instances, tokens, offers);
+    return new EngineOptions(host, port, directory, serviceLevels, interval, instances, tokens, offers, webhooks);
   }
 
   public EngineOptions withInstances(int newInstances) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, newInstances, tokens, offers);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, newInstances, tokens, offers, webhooks);
   }
 
   public EngineOptions withTokens(AccessTokens newTokens) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, newTokens, offers);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, newTokens, offers, webhooks);
   }
 
   public EngineOptions withOffers(OfferSettings newOffers) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, newOffers);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, newOffers, webhooks);
+  }
+
+  public EngineOptions withWebhooks(WebhookOptions newWebhooks) {
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, newWebhooks);
   }
 }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  * [--demo-tokens] [--compiler-warm-up ROUNDS]}, and {@code java -jar omniroute-engine.jar hash-token}.
  *
  * <p>Precedence: command-line options, then {@code OMNIROUTE_PORT}, {@code OMNIROUTE_HOST},
- * {@code OMNIROUTE_DIRECTORY}, {@code OMNIROUTE_CONFIG}, then the config file, then the defaults
+ * {@code OMNIROUTE_DIRECTORY}, {@code OMNIROUTE_CONFIG}, {@code OMNIROUTE_WEBHOOKS_ALLOW_PRIVATE}, then
+ * the config file, then the defaults
  * (port 8480, the bundled sample directory and rules, the in-memory store).
  *
  * <p>Tokens: {@code --tokens FILE} (or {@code OMNIROUTE_TOKENS_FILE}), the same YAML inline in
@@ -58,8 +59,8 @@ public final class Main implements Callable<Integer> {
   private Long redisTimeoutMillis;
 
   @Option(names = "--config", paramLabel = "FILE",
-      description = "Config YAML: host, port, directory, instances, escalationIntervalMillis, serviceLevels"
-          + " (env OMNIROUTE_CONFIG).")
+      description = "Config YAML: host, port, directory, instances, escalationIntervalMillis, serviceLevels,"
+          + " webhooks.allowPrivateAddresses (env OMNIROUTE_CONFIG).")
   Path config;
 
   @Option(names = "--tokens", paramLabel = "FILE",
@@ -172,6 +173,11 @@ public final class Main implements Callable<Integer> {
     if (directory != null || envDirectory != null) {
       options = options.withDirectory(directory != null ? directory : Path.of(envDirectory));
     }
+    String allowPrivate = env.apply("OMNIROUTE_WEBHOOKS_ALLOW_PRIVATE");
+    if (allowPrivate != null && !allowPrivate.isBlank()) {
+      options = options.withWebhooks(options.webhooks().withAllowPrivateAddresses(bool(allowPrivate,
+          "OMNIROUTE_WEBHOOKS_ALLOW_PRIVATE")));
+    }
     return options.withTokens(tokens(env));
   }
 
@@ -234,6 +240,14 @@ public final class Main implements Callable<Integer> {
       throw new IllegalArgumentException("the compiler warm-up must be 0 (off) or more rounds, got " + rounds);
     }
     return rounds;
+  }
+
+  private static boolean bool(String value, String name) {
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
+    };
   }
 
   private static Path pathOrNull(String value) {

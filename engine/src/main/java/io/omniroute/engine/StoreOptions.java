@@ -13,6 +13,9 @@ import io.omniroute.engine.rules.RuleStore;
 import io.omniroute.engine.queue.memory.MemoryQueueStore;
 import io.omniroute.engine.queue.redis.RedisQueueStore;
 import io.omniroute.engine.redis.RedisConnection;
+import io.omniroute.engine.webhook.MemoryWebhookStore;
+import io.omniroute.engine.webhook.RedisWebhookStore;
+import io.omniroute.engine.webhook.WebhookStore;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -78,7 +81,8 @@ public record StoreOptions(Kind kind, String redisUrl, Duration redisTimeout, Du
           yield new Stores(RedisQueueStore.open(connection, retention),
               new RedisRuleStore(connection, RedisConnection.DEFAULT_NAMESPACE),
               RedisCustomerStore.open(connection, RedisConnection.DEFAULT_NAMESPACE),
-              RedisAgentStore.open(connection, RedisConnection.DEFAULT_NAMESPACE));
+              RedisAgentStore.open(connection, RedisConnection.DEFAULT_NAMESPACE),
+              RedisWebhookStore.open(connection, RedisConnection.DEFAULT_NAMESPACE));
         } catch (RuntimeException e) {
           connection.close();
           throw e;
@@ -88,13 +92,20 @@ public record StoreOptions(Kind kind, String redisUrl, Duration redisTimeout, Du
   }
 
   /**
-   * The stores of one engine; the agent store, the customer store and the rule store close before
-   * the queue store.
+   * The stores of one engine; the webhook store, the agent store, the customer store and the rule
+   * store close before the queue store.
    */
-  public record Stores(QueueStore queues, RuleStore rules, CustomerStore customers, AgentStore agents) {
-    /** Rules, customers and agents in memory beside the given queue store. */
+  public record Stores(
+      QueueStore queues, RuleStore rules, CustomerStore customers, AgentStore agents, WebhookStore webhooks) {
+    /** These stores with webhooks kept in memory. */
+    public Stores(QueueStore queues, RuleStore rules, CustomerStore customers, AgentStore agents) {
+      this(queues, rules, customers, agents, new MemoryWebhookStore());
+    }
+
+    /** Rules, customers, agents and webhooks in memory beside the given queue store. */
     public static Stores inMemory(QueueStore queues) {
-      return new Stores(queues, new MemoryRuleStore(), new MemoryCustomerStore(), new MemoryAgentStore());
+      return new Stores(queues, new MemoryRuleStore(), new MemoryCustomerStore(), new MemoryAgentStore(),
+          new MemoryWebhookStore());
     }
   }
 

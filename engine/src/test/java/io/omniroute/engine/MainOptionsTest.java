@@ -68,6 +68,19 @@ class MainOptionsTest {
   }
 
   @Test
+  void allowsPrivateWebhookReceiversOnlyWhenTheEnvironmentOrTheConfigFileSaysSo() throws IOException {
+    Path config = write("omniroute.yaml", "webhooks: {allowPrivateAddresses: true}\n");
+
+    assertThat(parse(Map.of()).webhooks().allowPrivateAddresses()).isFalse();
+    assertThat(parse(Map.of("OMNIROUTE_WEBHOOKS_ALLOW_PRIVATE", "true")).webhooks().allowPrivateAddresses()).isTrue();
+    assertThat(parse(Map.of(), "--config", config.toString()).webhooks().allowPrivateAddresses()).isTrue();
+    assertThat(parse(Map.of("OMNIROUTE_WEBHOOKS_ALLOW_PRIVATE", "false"), "--config", config.toString())
+        .webhooks().allowPrivateAddresses()).isFalse();
+    assertThatThrownBy(() -> parse(Map.of("OMNIROUTE_WEBHOOKS_ALLOW_PRIVATE", "yes")))
+        .hasMessageContaining("OMNIROUTE_WEBHOOKS_ALLOW_PRIVATE must be true or false");
+  }
+
+  @Test
   void rejectsAnUnknownConfigKeyNamingTheFile() throws IOException {
     Path config = write("bad.yaml", "prot: 8080\n");
 

@@ -16,7 +16,7 @@ import java.util.function.Function;
  */
 public record ApiHandlers(
     Function<String, Handler<RoutingContext>> access, ContactsApi contacts, ConversationsApi conversations, QueuesApi queues,
-    CustomersApi customers, AgentsApi agents, RulesApi rules, OpsApi ops) {
+    CustomersApi customers, AgentsApi agents, WebhooksApi webhooks, RulesApi rules, OpsApi ops) {
   public ApiHandlers {
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(contacts, "contacts");
@@ -24,6 +24,7 @@ public record ApiHandlers(
     Objects.requireNonNull(queues, "queues");
     Objects.requireNonNull(customers, "customers");
     Objects.requireNonNull(agents, "agents");
+    Objects.requireNonNull(webhooks, "webhooks");
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(ops, "ops");
   }
@@ -52,6 +53,12 @@ public record ApiHandlers(
         Map.entry("setAgentPresence", agents::setPresence),
         Map.entry("acceptOffer", agents::acceptOffer),
         Map.entry("rejectOffer", agents::rejectOffer),
+        Map.entry("listWebhooks", webhooks::list),
+        Map.entry("getWebhook", webhooks::get),
+        Map.entry("putWebhook", webhooks::put),
+        Map.entry("deleteWebhook", webhooks::delete),
+        Map.entry("listWebhookDeadLetters", webhooks::deadLetters),
+        Map.entry("replayWebhookDeadLetters", webhooks::replay),
         Map.entry("listRules", rules::list),
         Map.entry("listRuleVersions", rules.inScope(rules::versions)),
         Map.entry("getRuleVersion", rules.inScope(rules::version)),

@@ -28,6 +28,10 @@ import io.omniroute.engine.StoreUnavailableException;
 import io.omniroute.engine.rules.RuleVersionNotFoundException;
 import io.omniroute.engine.rules.RuleWorkBusyException;
 import io.omniroute.engine.rules.RuleWorkTimeoutException;
+import io.omniroute.engine.webhook.InvalidWebhookException;
+import io.omniroute.engine.webhook.WebhookNotFoundException;
+import io.omniroute.engine.webhook.WebhookOutOfScopeException;
+import io.omniroute.engine.webhook.WebhookRefusedException;
 import io.omniroute.rules.RuleCompilationException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
@@ -95,6 +99,21 @@ final class FailureHandler {
           + ". See the agent's open offers with GET /v1/agents/{agentId}; a contact whose offer ended is offered"
           + " again or can be claimed.");
     } else if (failure instanceof AgentOutOfScopeException e) {
+      Problem.send(ctx, 403, "Forbidden", capitalise(e.getMessage()) + ". Nothing was stored.");
+    } else if (failure instanceof WebhookNotFoundException e) {
+      Problem.send(ctx, 404, "Webhook not found", capitalise(e.getMessage())
+          + ": check the id (GET /v1/webhooks lists yours), or register it with PUT /v1/webhooks/{webhookId}.");
+    } else if (failure instanceof InvalidWebhookException e) {
+      JsonArray errors = new JsonArray();
+      e.errors().forEach(error -> errors.add(Problem.fieldError(error.field(), error.message())));
+      Problem.send(ctx, 400, "Invalid webhook", "Fix " + (e.errors().size() == 1 ? "this field: " : "these fields: ")
+          + e.getMessage() + ".", errors);
+    } else if (failure instanceof WebhookRefusedException e) {
+      JsonArray errors = new JsonArray();
+      e.errors().forEach(error -> errors.add(Problem.fieldError(error.field(), error.message())));
+      Problem.send(ctx, 422, "Webhook refused", "Fix " + (e.errors().size() == 1 ? "this field: " : "these fields: ")
+          + e.getMessage() + ". Nothing was stored.", errors);
+    } else if (failure instanceof WebhookOutOfScopeException e) {
       Problem.send(ctx, 403, "Forbidden", capitalise(e.getMessage()) + ". Nothing was stored.");
     } else if (failure instanceof IdempotencyKeyReusedException e) {
       Problem.send(ctx, 422, "Idempotency key reused", "This Idempotency-Key was already used by this caller with a"

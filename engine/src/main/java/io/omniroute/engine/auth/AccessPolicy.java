@@ -40,6 +40,12 @@ import java.util.Set;
  *       AccessDecision#ALLOW_OWN} (itself)</td></tr>
  *   <tr><td>{@code acceptOffer}, {@code rejectOffer}</td><td>as {@code setAgentPresence}: {@code dealer:X}
  *       {@link AccessDecision#ALLOW_OWN} (offers of its queue), {@code agent:A} (its own offers)</td></tr>
+ *   <tr><td>{@code listWebhooks}, {@code getWebhook}, {@code listWebhookDeadLetters}</td><td>admin, supervisor,
+ *       supervisor:CC, ops; {@code dealer:X} {@link AccessDecision#ALLOW_OWN} (the webhooks it registered)</td></tr>
+ *   <tr><td>{@code putWebhook}, {@code deleteWebhook}</td><td>admin, supervisor (global); {@code dealer:X}
+ *       {@link AccessDecision#ALLOW_OWN} (its own, for events of its own queue only)</td></tr>
+ *   <tr><td>{@code replayWebhookDeadLetters}</td><td>admin, supervisor (global), ops; {@code dealer:X}
+ *       {@link AccessDecision#ALLOW_OWN} (its own webhooks)</td></tr>
  *   <tr><td>{@code metrics}</td><td>admin, ops</td></tr>
  *   <tr><td>{@code live}, {@code ready}</td><td>everybody, without a token</td></tr>
  *   <tr><td>any other operation</td><td>admin only (fail closed)</td></tr>
@@ -88,6 +94,12 @@ public final class AccessPolicy {
       Map.entry("setAgentPresence", Rule.SET_PRESENCE),
       Map.entry("acceptOffer", Rule.ANSWER_OFFERS),
       Map.entry("rejectOffer", Rule.ANSWER_OFFERS),
+      Map.entry("listWebhooks", Rule.READ_WEBHOOKS),
+      Map.entry("getWebhook", Rule.READ_WEBHOOKS),
+      Map.entry("listWebhookDeadLetters", Rule.READ_WEBHOOKS),
+      Map.entry("putWebhook", Rule.WRITE_WEBHOOKS),
+      Map.entry("deleteWebhook", Rule.WRITE_WEBHOOKS),
+      Map.entry("replayWebhookDeadLetters", Rule.REPLAY_WEBHOOKS),
       Map.entry("live", Rule.PUBLIC),
       Map.entry("ready", Rule.PUBLIC));
 
@@ -310,6 +322,42 @@ public final class AccessPolicy {
       @Override
       String allowed(Map<String, String> params) {
         return "admin, supervisor (global), dealer:<id> for the offers of its dealer queue, agent:<id> for its own offers";
+      }
+    },
+    READ_WEBHOOKS {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        if (reads(role)) {
+          return AccessDecision.ALLOW;
+        }
+        return role.kind() == Role.Kind.DEALER ? AccessDecision.ALLOW_OWN : AccessDecision.DENY;
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        return READERS + ", dealer:<id> for the webhooks it registered";
+      }
+    },
+    WRITE_WEBHOOKS {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        return globalElseOwn(role, Role.Kind.DEALER);
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        return "admin, supervisor (global), dealer:<id> for its own webhooks, on events of its own dealer queue";
+      }
+    },
+    REPLAY_WEBHOOKS {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        return role.kind() == Role.Kind.OPS ? AccessDecision.ALLOW : globalElseOwn(role, Role.Kind.DEALER);
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        return "admin, supervisor (global), ops, dealer:<id> for the webhooks it registered";
       }
     },
     METRICS {

@@ -84,6 +84,12 @@ class AccessPolicyTest {
       setAgentPresence   agentId=anna               A     A          D             D   D         D       O                 O
       acceptOffer        -                          A     A          D             D   D         D       O                 O
       rejectOffer        -                          A     A          D             D   D         D       O                 O
+      listWebhooks       -                          A     A          A             A   D         D       O                 D
+      getWebhook         -                          A     A          A             A   D         D       O                 D
+      listWebhookDeadLetters -                      A     A          A             A   D         D       O                 D
+      putWebhook         -                          A     A          D             D   D         D       O                 D
+      deleteWebhook      -                          A     A          D             D   D         D       O                 D
+      replayWebhookDeadLetters -                    A     A          D             A   D         D       O                 D
       live               -                          A     A          A             A   A         A       A                 A
       ready              -                          A     A          A             A   A         A       A                 A
       deleteEverything   -                          A     D          D             D   D         D       D                 D
@@ -213,6 +219,8 @@ class AccessPolicyTest {
     assertThat(AccessPolicy.allowedRoles("setAgentPresence", Map.of("agentId", "sepp")))
         .isEqualTo("admin, supervisor (global), dealer:<id> for the agents who serve only its dealer queue,"
             + " agent:<id> for itself");
+    assertThat(AccessPolicy.allowedRoles("replayWebhookDeadLetters", Map.of()))
+        .isEqualTo("admin, supervisor (global), ops, dealer:<id> for the webhooks it registered");
     assertThat(AccessPolicy.allowedRoles("somethingNew", Map.of())).isEqualTo("admin");
   }
 }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * in its own queue or reading a customer it does not own (the answer for an unknown id), 403 for a
  * country supervisor writing another country's customer (in an import: that row is rejected), 404
  * for a dealer reading an agent of another dealer's queue and 403 for it setting that agent's
- * presence, and otherwise the endpoint's own answer.
+ * presence, 404 for a dealer reading, deleting or replaying another dealer's webhook and 403 for it
+ * registering one for another dealer's queue, and otherwise the endpoint's own answer.
  */
 class RoleMatrixIT {
   private static final String DEALER_MAIL = ApiAccessIT.DEALER_MAIL;
@@ -38,6 +39,10 @@ class RoleMatrixIT {
   /** The walk's agent: serves the Munich dealer's queue only. */
   private static final String AGENT = "{\"name\":\"Sepp Huber\",\"queues\":[\"dealer:DE-MUC-001\"],"
       + "\"capacity\":{\"voice\":1,\"chat\":3,\"email\":10},\"wrapUpSeconds\":10}";
+  /** The walk's webhook: the Munich dealer's, for its own queue; deliveries to it fail and are retried meanwhile. */
+  private static final String WEBHOOK = "{\"url\":\"http://127.0.0.1:9/hook\",\"secret\":\"0123456789abcdef0123\","
+      + "\"queues\":[\"dealer:DE-MUC-001\"]}";
+  private static final Predicate<Principal> OWNS_WEBHOOK = principal -> principal.dealerIds().contains("DE-MUC-001");
   private static final Predicate<Principal> OWNS_AGENT = principal ->
       principal.dealerIds().contains("DE-MUC-001") || principal.agentIds().contains("sepp");
   private static final Predicate<Principal> OWNS_CONTACT = principal -> principal.ownsDealerQueue(CONTACT_QUEUE);
@@ -104,6 +109,14 @@ class RoleMatrixIT {
     calls.add(new Call("acceptOffer", Map.of(), "POST", "/v1/offers/of-matrix/accept", "", principal -> false, 404));
     calls.add(new Call("rejectOffer", Map.of(), "POST", "/v1/offers/of-matrix/reject", "{\"reason\":\"matrix\"}",
         principal -> false, 404));
+    calls.add(new Call("listWebhooks", Map.of(), "GET", "/v1/webhooks", null, principal -> true, 200));
+    calls.add(new Call("putWebhook", Map.of(), "PUT", "/v1/webhooks/hook-muc", WEBHOOK, OWNS_WEBHOOK, 403));
+    calls.add(new Call("getWebhook", Map.of(), "GET", "/v1/webhooks/hook-muc", null, OWNS_WEBHOOK, 404));
+    calls.add(new Call("listWebhookDeadLetters", Map.of(), "GET", "/v1/webhooks/hook-muc/dead-letters", null,
+        OWNS_WEBHOOK, 404));
+    calls.add(new Call("replayWebhookDeadLetters", Map.of(), "POST", "/v1/webhooks/hook-muc/dead-letters/replay", "{}",
+        OWNS_WEBHOOK, 404));
+    calls.add(new Call("deleteWebhook", Map.of(), "DELETE", "/v1/webhooks/hook-muc", null, OWNS_WEBHOOK, 404));
     for (String queue : List.of("central", "country:DE", "dealer:DE-MUC-001", "dealer:DE-BER-001")) {
       Map<String, String> params = Map.of(AccessPolicy.QUEUE_PARAM, queue);
       calls.add(new Call("getQueue", params, "GET", "/v1/queues/" + queue, null));
@@ -149,6 +162,7 @@ class RoleMatrixIT {
           boolean denied = decision == AccessDecision.DENY;
           boolean notOwned = decision == AccessDecision.ALLOW_OWN && !call.owns().test(principal);
           engine.as("demo-admin").put("/v1/customers/C-MATRIX", CUSTOMER);
+          engine.as("demo-dealer-de-muc-001").put("/v1/webhooks/hook-muc", WEBHOOK);
           HttpResponse<String> response = call.send(engine.as(token));
           checked++;
           boolean forbidden = response.statusCode() == 403;

@@ -6,13 +6,15 @@ import io.omniroute.engine.EngineOptions;
 import io.omniroute.engine.auth.AccessTokens;
 import io.omniroute.engine.queue.QueueStore;
 import io.omniroute.engine.queue.memory.MemoryQueueStore;
+import io.omniroute.engine.webhook.WebhookOptions;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 /**
  * An engine in this JVM on an ephemeral loopback port (memory store unless given another, the demo
  * tokens unless the options name tokens), with a blocking HTTP client for tests that sends
- * {@code demo-admin}. Close it after the test.
+ * {@code demo-admin}. Close it after the test. {@link #publish} hands the engine's subscribers a
+ * contact event that no endpoint makes yet (offers).
  */
 public final class RunningEngine extends EngineClient implements AutoCloseable {
   private final Engine engine;
@@ -38,9 +40,10 @@ public final class RunningEngine extends EngineClient implements AutoCloseable {
     return start(testOptions(), store, Clock.systemUTC());
   }
 
-  /** Loopback, an ephemeral port, two event loops, the demo tokens. */
+  /** Loopback, an ephemeral port, two event loops, the demo tokens, webhooks to loopback receivers allowed. */
   public static EngineOptions testOptions() {
-    return EngineOptions.defaults().withHost("127.0.0.1").withPort(0).withInstances(2).withTokens(AccessTokens.demo());
+    return EngineOptions.defaults().withHost("127.0.0.1").withPort(0).withInstances(2).withTokens(AccessTokens.demo())
+        .withWebhooks(WebhookOptions.defaults().withAllowPrivateAddresses(true));
   }
 
   /** An engine with these options; without tokens in them, with the demo tokens. */
@@ -64,6 +67,11 @@ public final class RunningEngine extends EngineClient implements AutoCloseable {
 
   public Engine engine() {
     return engine;
+  }
+
+  /** Publishes {@code event} to the engine's contact event subscribers, as the engine itself would. */
+  public void publish(io.omniroute.engine.contact.ContactEvent event) {
+    engine.events().publish(event);
   }
 
   @Override
