@@ -194,6 +194,32 @@ class WebhooksIT {
   }
 
   @Test
+  void aDealersCrmIsToldOfEachOfferToItsAgentsAndHowItEnded() {
+    register(munich, "crm", webhook(receiver.url("/crm"), null, null));
+    assertThat(munich.put("/v1/agents/sepp", "{\"name\":\"Sepp\",\"queues\":[\"dealer:DE-MUC-001\"],"
+        + "\"capacity\":{\"email\":2}}").statusCode()).isEqualTo(201);
+    assertThat(munich.put("/v1/agents/sepp/presence", "{\"presence\":\"available\"}").statusCode()).isEqualTo(200);
+
+    String contact = admin.as("demo-telephony").createContact(MUNICH_MAIL).getString("id");
+    JsonObject offered = receiver.await(all -> types(all, contact).contains("io.omniroute.contact.offered"), WAIT,
+        "the offer").stream().filter(r -> r.type().equals("io.omniroute.contact.offered")).findFirst().orElseThrow()
+        .json().getJsonObject("data");
+    assertThat(engine.as("demo-agent-sepp").post("/v1/offers/" + offered.getString("offerId") + "/accept", "")
+        .statusCode()).isEqualTo(200);
+
+    List<WebhookReceiver.Request> requests = receiver.await(all -> types(all, contact).contains(
+        "io.omniroute.contact.assigned"), WAIT, "the assignment");
+    assertThat(types(requests, contact)).contains("io.omniroute.contact.queued", "io.omniroute.contact.offered",
+        "io.omniroute.offer.accepted", "io.omniroute.contact.assigned");
+    assertThat(offered.getString("contactId")).isEqualTo(contact);
+    assertThat(offered.getString("conversationId")).isEqualTo(contact);
+    assertThat(offered.getString("queue")).isEqualTo("dealer:DE-MUC-001");
+    assertThat(offered.getString("channel")).isEqualTo("email");
+    assertThat(offered.getString("agentId")).isEqualTo("sepp");
+    assertThat(Instant.parse(offered.getString("expiresAt"))).isEqualTo(START.plus(Duration.ofMinutes(5)));
+  }
+
+  @Test
   void filtersByEventTypeAndByQueue() {
     register(admin, "completions", webhook(receiver.url("/completions"), "io.omniroute.contact.completed", null));
     register(admin, "berlin", webhook(receiver.url("/berlin"), null, "dealer:DE-BER-001"));
