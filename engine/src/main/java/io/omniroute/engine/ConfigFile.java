@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.omniroute.engine.stream.Retention;
+import io.omniroute.engine.stream.StreamSettings;
 import io.omniroute.rules.ServiceLevels;
 import io.omniroute.rules.model.Channel;
 import java.io.IOException;
@@ -23,6 +25,11 @@ import java.util.Map;
  * instances: 2                     # HTTP event loops
  * escalationIntervalMillis: 500
  * serviceLevels: {voice: 20, chat: 60, sms: 900, social: 3600, email: 86400}   # seconds
+ * eventStreams:
+ *   replayEvents: 10000             # each stream keeps at least its last 10,000 events
+ *   replaySeconds: 900              # and at least its events of the last 15 minutes
+ *   heartbeatSeconds: 15            # a comment (SSE) or ping (WebSocket) on idle connections
+ *   reconnectMillis: 2000           # the SSE retry: a client waits before it reconnects
  * </pre>
  *
  * Stateless.
@@ -35,7 +42,10 @@ final class ConfigFile {
 
   record Values(
       String host, Integer port, String directory, Integer instances, Long escalationIntervalMillis,
-      Map<String, Long> serviceLevels) {}
+      Map<String, Long> serviceLevels, EventStreamValues eventStreams) {}
+
+  /** The {@code eventStreams} section; every key optional. */
+  record EventStreamValues(Integer replayEvents, Long replaySeconds, Long heartbeatSeconds, Long reconnectMillis) {}
 
   /** Applies a config file on top of {@code base}. */
   static EngineOptions apply(Path file, EngineOptions base) {
@@ -82,10 +92,32 @@ final class ConfigFile {
         }
         options = options.withServiceLevels(levels);
       }
+      if (values.eventStreams() != null) {
+        options = options.withStreams(streams(values.eventStreams(), options.streams()));
+      }
     } catch (IllegalArgumentException e) {
       throw new ConfigException("Config " + file + ": " + e.getMessage());
     }
     return options;
+  }
+
+  private static StreamSettings streams(EventStreamValues values, StreamSettings base) {
+    StreamSettings settings = base;
+    Retention retention = settings.retention();
+    if (values.replayEvents() != null) {
+      retention = new Retention(values.replayEvents(), retention.age());
+    }
+    if (values.replaySeconds() != null) {
+      retention = new Retention(retention.events(), Duration.ofSeconds(values.replaySeconds()));
+    }
+    settings = settings.withRetention(retention);
+    if (values.heartbeatSeconds() != null) {
+      settings = settings.withHeartbeat(Duration.ofSeconds(values.heartbeatSeconds()));
+    }
+    if (values.reconnectMillis() != null) {
+      settings = settings.withReconnectDelay(Duration.ofMillis(values.reconnectMillis()));
+    }
+    return settings;
   }
 
   /** A config file that cannot be used; the message names the file and the problem. */

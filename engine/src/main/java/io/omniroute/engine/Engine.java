@@ -7,6 +7,7 @@ import io.omniroute.engine.api.ConversationsApi;
 import io.omniroute.engine.conversation.ConversationService;
 import io.omniroute.engine.api.AgentsApi;
 import io.omniroute.engine.api.CustomersApi;
+import io.omniroute.engine.api.EventStreamsApi;
 import io.omniroute.engine.api.OpsApi;
 import io.omniroute.engine.api.QueuesApi;
 import io.omniroute.engine.api.RulesApi;
@@ -25,6 +26,11 @@ import io.omniroute.engine.queue.memory.MemoryQueueStore;
 import io.omniroute.engine.rules.RecentContacts;
 import io.omniroute.engine.rules.RuleStore;
 import io.omniroute.engine.rules.RulesService;
+import io.omniroute.engine.stream.EventStreamService;
+import io.omniroute.engine.stream.LiveListeners;
+import io.omniroute.engine.stream.QueueDepths;
+import io.omniroute.engine.stream.StreamAppender;
+import io.omniroute.engine.stream.StreamMeters;
 import io.omniroute.rules.CompilerWarmUp;
 import io.omniroute.rules.directory.Directory;
 import io.omniroute.rules.directory.DirectoryLoader;
@@ -37,10 +43,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A running engine: loads the directory (on a worker thread) and the active rules ({@link
- * RulesService}), then deploys the HTTP verticles and the escalation timer.
+ * RulesService}), then deploys the HTTP verticles, the escalation timer, and the event streams: a
+ * {@link StreamAppender} that appends the contact lifecycle's events to the agent and queue streams,
+ * this node's {@link LiveListeners} fed by the event store, and the timer of {@link QueueDepths}.
  *
- * <p>Start with {@link #start}; {@link #close()} stops the server, the timer and the store. The
- * engine owns its {@link Vertx} instance. Thread-safe.
+ * <p>Start with {@link #start}; {@link #close()} stops the server, the timers, the appender and the
+ * stores. The engine owns its {@link Vertx} instance. Thread-safe.
  */
 public final class Engine {
   private final Vertx vertx;
@@ -48,17 +56,21 @@ public final class Engine {
   private final StoreOptions.Stores stores;
   private final EngineMetrics metrics;
   private final EscalationScheduler escalation;
+  private final ContactEvents events;
+  private final StreamAppender appender;
   private final int port;
   private final AtomicBoolean closing = new AtomicBoolean();
 
   private Engine(
       Vertx vertx, QueueStore store, StoreOptions.Stores stores, EngineMetrics metrics, EscalationScheduler escalation,
-      int port) {
+      ContactEvents events, StreamAppender appender, int port) {
     this.vertx = vertx;
     this.store = store;
     this.stores = stores;
     this.metrics = metrics;
     this.escalation = escalation;
+    this.events = events;
+    this.appender = appender;
     this.port = port;
   }
 
@@ -87,6 +99,9 @@ public final class Engine {
     AtomicReference<EscalationScheduler> escalation = new AtomicReference<>();
     RecentContacts recent = new RecentContacts(RecentContacts.DEFAULT_CAPACITY);
     AtomicReference<HttpVerticle> first = new AtomicReference<>();
+    StreamMeters streamMeters = new StreamMeters(metrics.registry());
+    StreamAppender appender = StreamAppender.start(events, stores.events(), options.streams().retention(), streamMeters);
+    AtomicReference<QueueDepths> depths = new AtomicReference<>();
     Future<Engine> started = vertx.executeBlocking(() -> loadDirectory(options), false)
         .compose(directory -> RulesService.start(vertx, ruleStore, directory, options.serviceLevels(), metrics, clock)
             .compose(rules -> vertx.executeBlocking(ApiContract::load, false).compose(contract -> {
@@ -96,15 +111,24 @@ public final class Engine {
               escalation.set(new EscalationScheduler(contacts));
               stores.customers().onErasure(recent::forgetCustomer);
               ConversationService conversations = new ConversationService(store, clock);
+              AgentService agents = new AgentService(stores.agents(), directory, clock);
+              Authorizer authorizer = Authorizer.create(options.tokens());
+              depths.set(new QueueDepths(contacts, clock));
+              LiveListeners live = new LiveListeners(depths.get()::changed);
+              depths.get().sendTo(live);
+              stores.events().deliverTo(live);
+              EventStreamService streams = new EventStreamService(stores.events(), live, agents, contacts, depths.get(),
+                  options.streams(), streamMeters);
               ApiHandlers api = new ApiHandlers(
-                  Authorizer.create(options.tokens())::forOperation,
+                  authorizer::forOperation,
                   new ContactsApi(contacts),
                   new ConversationsApi(conversations),
                   new QueuesApi(contacts, clock),
                   new CustomersApi(
                       new CustomerService(stores.customers(), directory, contacts, ruleStore::appendAudit, clock),
                       conversations),
-                  new AgentsApi(new AgentService(stores.agents(), directory, clock)),
+                  new AgentsApi(agents),
+                  new EventStreamsApi(streams, authorizer::decide, contract.schemas()),
                   new RulesApi(rules, recent, directory),
                   new OpsApi(contacts, metrics, clock));
               return vertx.deployVerticle(() -> {
@@ -115,9 +139,10 @@ public final class Engine {
             })))
         .map(deployment -> {
           vertx.setPeriodic(options.escalationInterval().toMillis(), id -> escalation.get().runOnce());
-          return new Engine(vertx, store, stores, metrics, escalation.get(), first.get().actualPort());
+          vertx.setPeriodic(QueueDepths.INTERVAL.toMillis(), id -> depths.get().flush());
+          return new Engine(vertx, store, stores, metrics, escalation.get(), events, appender, first.get().actualPort());
         });
-    return started.onFailure(failure -> vertx.close().onComplete(closed -> closeStores(stores, store)));
+    return started.onFailure(failure -> vertx.close().onComplete(closed -> closeStores(appender, stores, store)));
   }
 
   private static Directory loadDirectory(EngineOptions options) {
@@ -129,12 +154,28 @@ public final class Engine {
     return port;
   }
 
+  /**
+   * The engine's Vert.x instance, for tools that measure it (how late its event loops run). Do not
+   * deploy on it or close it: the engine owns it.
+   */
+  public Vertx vertx() {
+    return vertx;
+  }
+
   public EngineMetrics metrics() {
     return metrics;
   }
 
   public QueueStore store() {
     return store;
+  }
+
+  /**
+   * The publisher of this engine's contact events: what the metrics, the event streams and the
+   * other subscribers hear. Tests publish events of steps the engine does not take itself through it.
+   */
+  public ContactEvents events() {
+    return events;
   }
 
   /** The escalation pass the timer runs; tests call it directly with their own clock. */
@@ -151,13 +192,18 @@ public final class Engine {
     return vertx.executeBlocking(() -> CompilerWarmUp.run(rounds, closing::get), false);
   }
 
-  /** Stops the server and the timers, then closes the agent store, the customer store, the rule store and the queue store. */
+  /**
+   * Stops the server and the timers, then the stream appender, then closes the event streams, the
+   * agent store, the customer store, the rule store and the queue store.
+   */
   public Future<Void> close() {
     closing.set(true);
-    return vertx.close().onComplete(done -> closeStores(stores, store));
+    return vertx.close().onComplete(done -> closeStores(appender, stores, store));
   }
 
-  private static void closeStores(StoreOptions.Stores stores, QueueStore measuredQueues) {
+  private static void closeStores(StreamAppender appender, StoreOptions.Stores stores, QueueStore measuredQueues) {
+    appender.close();
+    stores.events().close();
     stores.agents().close();
     stores.customers().close();
     stores.rules().close();

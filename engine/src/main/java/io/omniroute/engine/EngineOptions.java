@@ -1,6 +1,7 @@
 package io.omniroute.engine;
 
 import io.omniroute.engine.auth.AccessTokens;
+import io.omniroute.engine.stream.StreamSettings;
 import io.omniroute.rules.ServiceLevels;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,10 +19,11 @@ import java.util.Objects;
  * @param instances HTTP verticle instances (event loops serving requests)
  * @param tokens the bearer tokens the API accepts; none by default, so every request that needs a
  *     token is refused
+ * @param streams how the event streams keep events for replay and keep connections alive
  */
 public record EngineOptions(
     String host, int port, Path directory, ServiceLevels serviceLevels, Duration escalationInterval, int instances,
-    AccessTokens tokens) {
+    AccessTokens tokens, StreamSettings streams) {
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8480;
   public static final Duration DEFAULT_ESCALATION_INTERVAL = Duration.ofMillis(500);
@@ -32,6 +34,7 @@ public record EngineOptions(
     Objects.requireNonNull(serviceLevels, "serviceLevels");
     Objects.requireNonNull(escalationInterval, "escalationInterval");
     Objects.requireNonNull(tokens, "tokens");
+    Objects.requireNonNull(streams, "streams");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
     }
@@ -45,38 +48,43 @@ public record EngineOptions(
 
   /**
    * The defaults: port 8480 on all interfaces, the bundled sample directory, default service levels,
-   * and no tokens (nothing but the health checks is allowed until {@link #withTokens} adds some).
+   * no tokens (nothing but the health checks is allowed until {@link #withTokens} adds some), and
+   * the default event streams ({@link StreamSettings#defaults()}).
    */
   public static EngineOptions defaults() {
     return new EngineOptions(DEFAULT_HOST, DEFAULT_PORT, null, ServiceLevels.defaults(), DEFAULT_ESCALATION_INTERVAL,
-        DEFAULT_INSTANCES, AccessTokens.empty());
+        DEFAULT_INSTANCES, AccessTokens.empty(), StreamSettings.defaults());
   }
 
   public EngineOptions withPort(int newPort) {
-    return new EngineOptions(host, newPort, directory, serviceLevels, escalationInterval, instances, tokens);
+    return new EngineOptions(host, newPort, directory, serviceLevels, escalationInterval, instances, tokens, streams);
   }
 
   public EngineOptions withHost(String newHost) {
-    return new EngineOptions(newHost, port, directory, serviceLevels, escalationInterval, instances, tokens);
+    return new EngineOptions(newHost, port, directory, serviceLevels, escalationInterval, instances, tokens, streams);
   }
 
   public EngineOptions withDirectory(Path newDirectory) {
-    return new EngineOptions(host, port, newDirectory, serviceLevels, escalationInterval, instances, tokens);
+    return new EngineOptions(host, port, newDirectory, serviceLevels, escalationInterval, instances, tokens, streams);
   }
 
   public EngineOptions withServiceLevels(ServiceLevels newServiceLevels) {
-    return new EngineOptions(host, port, directory, newServiceLevels, escalationInterval, instances, tokens);
+    return new EngineOptions(host, port, directory, newServiceLevels, escalationInterval, instances, tokens, streams);
   }
 
   public EngineOptions withEscalationInterval(Duration interval) {
-    return new EngineOptions(host, port, directory, serviceLevels, interval, instances, tokens);
+    return new EngineOptions(host, port, directory, serviceLevels, interval, instances, tokens, streams);
   }
 
   public EngineOptions withInstances(int newInstances) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, newInstances, tokens);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, newInstances, tokens, streams);
   }
 
   public EngineOptions withTokens(AccessTokens newTokens) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, newTokens);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, newTokens, streams);
+  }
+
+  public EngineOptions withStreams(StreamSettings newStreams) {
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, newStreams);
   }
 }

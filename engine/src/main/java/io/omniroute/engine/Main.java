@@ -58,8 +58,8 @@ public final class Main implements Callable<Integer> {
   private Long redisTimeoutMillis;
 
   @Option(names = "--config", paramLabel = "FILE",
-      description = "Config YAML: host, port, directory, instances, escalationIntervalMillis, serviceLevels"
-          + " (env OMNIROUTE_CONFIG).")
+      description = "Config YAML: host, port, directory, instances, escalationIntervalMillis, serviceLevels,"
+          + " eventStreams (env OMNIROUTE_CONFIG).")
   Path config;
 
   @Option(names = "--tokens", paramLabel = "FILE",

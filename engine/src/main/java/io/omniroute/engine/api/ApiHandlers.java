@@ -16,7 +16,7 @@ import java.util.function.Function;
  */
 public record ApiHandlers(
     Function<String, Handler<RoutingContext>> access, ContactsApi contacts, ConversationsApi conversations, QueuesApi queues,
-    CustomersApi customers, AgentsApi agents, RulesApi rules, OpsApi ops) {
+    CustomersApi customers, AgentsApi agents, EventStreamsApi streams, RulesApi rules, OpsApi ops) {
   public ApiHandlers {
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(contacts, "contacts");
@@ -24,6 +24,7 @@ public record ApiHandlers(
     Objects.requireNonNull(queues, "queues");
     Objects.requireNonNull(customers, "customers");
     Objects.requireNonNull(agents, "agents");
+    Objects.requireNonNull(streams, "streams");
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(ops, "ops");
   }
@@ -50,6 +51,8 @@ public record ApiHandlers(
         Map.entry("getAgent", agents::get),
         Map.entry("putAgent", agents::put),
         Map.entry("setAgentPresence", agents::setPresence),
+        Map.entry("streamAgentEvents", streams::agentEvents),
+        Map.entry("streamQueueEvents", streams::queueEvents),
         Map.entry("listRules", rules::list),
         Map.entry("listRuleVersions", rules.inScope(rules::versions)),
         Map.entry("getRuleVersion", rules.inScope(rules::version)),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.omniroute.engine.support.EngineClient;
 import io.omniroute.engine.support.RunningEngine;
+import io.omniroute.engine.support.SseStream;
 import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * in its own queue or reading a customer it does not own (the answer for an unknown id), 403 for a
  * country supervisor writing another country's customer (in an import: that row is rejected), 404
  * for a dealer reading an agent of another dealer's queue and 403 for it setting that agent's
- * presence, and otherwise the endpoint's own answer.
+ * presence, and otherwise the endpoint's own answer. An event stream's answer is its status: the
+ * stream is closed as soon as it opened.
  */
 class RoleMatrixIT {
   private static final String DEALER_MAIL = ApiAccessIT.DEALER_MAIL;
@@ -55,8 +57,13 @@ class RoleMatrixIT {
       this(operation, params, method, path, body, OWNS_CONTACT, 404);
     }
 
-    HttpResponse<String> send(EngineClient client) {
-      return switch (method) {
+    Answer send(EngineClient client) {
+      if (method.equals("STREAM")) {
+        try (SseStream stream = client.events(path)) {
+          return new Answer(stream.status(), stream.status() == 200 ? "(an event stream)" : stream.errorBody());
+        }
+      }
+      HttpResponse<String> response = switch (method) {
         case "GET" -> client.get(path);
         case "PUT" -> client.put(path, body);
         case "DELETE" -> client.delete(path);
@@ -64,6 +71,7 @@ class RoleMatrixIT {
             .header("Content-Type", "application/x-ndjson").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
         default -> client.post(path, body);
       };
+      return new Answer(response.statusCode(), response.body());
     }
 
     @Override
@@ -71,6 +79,9 @@ class RoleMatrixIT {
       return method + " " + path;
     }
   }
+
+  /** The status and body of one request's answer; an event stream's body is not read. */
+  private record Answer(int statusCode, String body) {}
 
   private static List<Call> calls(String contactId) {
     List<Call> calls = new ArrayList<>(List.of(
@@ -101,10 +112,12 @@ class RoleMatrixIT {
     calls.add(new Call("getAgent", sepp, "GET", "/v1/agents/sepp", null, OWNS_AGENT, 404));
     calls.add(new Call("setAgentPresence", sepp, "PUT", "/v1/agents/sepp/presence", "{\"presence\":\"available\"}",
         OWNS_AGENT, 403));
+    calls.add(new Call("streamAgentEvents", sepp, "STREAM", "/v1/agents/sepp/events", null, OWNS_AGENT, 404));
     for (String queue : List.of("central", "country:DE", "dealer:DE-MUC-001", "dealer:DE-BER-001")) {
       Map<String, String> params = Map.of(AccessPolicy.QUEUE_PARAM, queue);
       calls.add(new Call("getQueue", params, "GET", "/v1/queues/" + queue, null));
       calls.add(new Call("claimContact", params, "POST", "/v1/queues/" + queue + "/claim", "{\"agent\":\"matrix\"}"));
+      calls.add(new Call("streamQueueEvents", params, "STREAM", "/v1/queues/" + queue + "/events", null));
     }
     for (String scope : List.of("global", "DE", "AT")) {
       Map<String, String> params = Map.of(AccessPolicy.SCOPE_PARAM, scope);
@@ -146,7 +159,7 @@ class RoleMatrixIT {
           boolean denied = decision == AccessDecision.DENY;
           boolean notOwned = decision == AccessDecision.ALLOW_OWN && !call.owns().test(principal);
           engine.as("demo-admin").put("/v1/customers/C-MATRIX", CUSTOMER);
-          HttpResponse<String> response = call.send(engine.as(token));
+          Answer response = call.send(engine.as(token));
           checked++;
           boolean forbidden = response.statusCode() == 403;
           boolean expectForbidden = denied || (notOwned && call.notOwned() == 403);
