@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.omniroute.engine.stream.Retention;
+import io.omniroute.engine.stream.StreamSettings;
 import io.omniroute.rules.ServiceLevels;
 import io.omniroute.rules.model.Channel;
 import java.io.IOException;
@@ -28,6 +30,11 @@ import java.util.Map;
  * offerTimeouts: {voice: 20, chat: 60, email: 300, sms: 300, social: 300}      # seconds to answer an offer
  * offerStrategies: {"central": least-busy, "dealer:DE-MUC-001": round-robin}  # default longest-idle
  * webhooks: {allowPrivateAddresses: false}   # true: receivers on loopback and private networks too
+ * eventStreams:
+ *   replayEvents: 10000             # each stream keeps at least its last 10,000 events
+ *   replaySeconds: 900              # and at least its events of the last 15 minutes
+ *   heartbeatSeconds: 15            # a comment (SSE) or ping (WebSocket) on idle connections
+ *   reconnectMillis: 2000           # the SSE retry: a client waits before it reconnects
  * </pre>
  *
  * Stateless.
@@ -41,10 +48,13 @@ final class ConfigFile {
   record Values(
       String host, Integer port, String directory, Integer instances, Long escalationIntervalMillis,
       Map<String, Long> serviceLevels, Map<String, Long> offerTimeouts, Map<String, String> offerStrategies,
-      Webhooks webhooks) {}
+      Webhooks webhooks, EventStreamValues eventStreams) {}
 
   /** The {@code webhooks} section. */
   record Webhooks(Boolean allowPrivateAddresses) {}
+
+  /** The {@code eventStreams} section; every key optional. */
+  record EventStreamValues(Integer replayEvents, Long replaySeconds, Long heartbeatSeconds, Long reconnectMillis) {}
 
   /** Applies a config file on top of {@code base}. */
   static EngineOptions apply(Path file, EngineOptions base) {
@@ -96,6 +106,9 @@ final class ConfigFile {
         options = options.withWebhooks(options.webhooks()
             .withAllowPrivateAddresses(values.webhooks().allowPrivateAddresses()));
       }
+      if (values.eventStreams() != null) {
+        options = options.withStreams(streams(values.eventStreams(), options.streams()));
+      }
     } catch (IllegalArgumentException e) {
       throw new ConfigException("Config " + file + ": " + e.getMessage());
     }
@@ -121,6 +134,25 @@ final class ConfigFile {
       }
     }
     return offers;
+  }
+
+  private static StreamSettings streams(EventStreamValues values, StreamSettings base) {
+    StreamSettings settings = base;
+    Retention retention = settings.retention();
+    if (values.replayEvents() != null) {
+      retention = new Retention(values.replayEvents(), retention.age());
+    }
+    if (values.replaySeconds() != null) {
+      retention = new Retention(retention.events(), Duration.ofSeconds(values.replaySeconds()));
+    }
+    settings = settings.withRetention(retention);
+    if (values.heartbeatSeconds() != null) {
+      settings = settings.withHeartbeat(Duration.ofSeconds(values.heartbeatSeconds()));
+    }
+    if (values.reconnectMillis() != null) {
+      settings = settings.withReconnectDelay(Duration.ofMillis(values.reconnectMillis()));
+    }
+    return settings;
   }
 
   /** A config file that cannot be used; the message names the file and the problem. */

@@ -7,6 +7,7 @@ import io.omniroute.engine.api.ConversationsApi;
 import io.omniroute.engine.conversation.ConversationService;
 import io.omniroute.engine.api.AgentsApi;
 import io.omniroute.engine.api.CustomersApi;
+import io.omniroute.engine.api.EventStreamsApi;
 import io.omniroute.engine.api.OpsApi;
 import io.omniroute.engine.api.QueuesApi;
 import io.omniroute.engine.api.RulesApi;
@@ -28,6 +29,11 @@ import io.omniroute.engine.rules.RecentContacts;
 import io.omniroute.engine.rules.RuleStore;
 import io.omniroute.engine.rules.RulesService;
 import io.omniroute.engine.webhook.Webhooks;
+import io.omniroute.engine.stream.EventStreamService;
+import io.omniroute.engine.stream.LiveListeners;
+import io.omniroute.engine.stream.QueueDepths;
+import io.omniroute.engine.stream.StreamAppender;
+import io.omniroute.engine.stream.StreamMeters;
 import io.omniroute.rules.CompilerWarmUp;
 import io.omniroute.rules.directory.Directory;
 import io.omniroute.rules.directory.DirectoryLoader;
@@ -40,11 +46,13 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A running engine: loads the directory (on a worker thread) and the active rules ({@link
- * RulesService}), starts the webhooks ({@link Webhooks}), then deploys the HTTP verticles and the
- * escalation timer.
+ * RulesService}), starts the webhooks ({@link Webhooks}), then deploys the HTTP verticles, the
+ * escalation timer, the offer sweep, and the event streams: a {@link StreamAppender} that appends
+ * the contact lifecycle's events to the agent and queue streams, this node's {@link LiveListeners}
+ * fed by the event store, and the timer of {@link QueueDepths}.
  *
- * <p>Start with {@link #start}; {@link #close()} stops the server, the timer and the store. The
- * engine owns its {@link Vertx} instance. Thread-safe.
+ * <p>Start with {@link #start}; {@link #close()} stops the server, the timers, the appender and the
+ * stores. The engine owns its {@link Vertx} instance. Thread-safe.
  */
 public final class Engine {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Engine.class);
@@ -55,12 +63,13 @@ public final class Engine {
   private final EscalationScheduler escalation;
   private final OfferService offers;
   private final ContactEvents events;
+  private final StreamAppender appender;
   private final int port;
   private final AtomicBoolean closing = new AtomicBoolean();
 
   private Engine(
       Vertx vertx, QueueStore store, StoreOptions.Stores stores, EngineMetrics metrics, EscalationScheduler escalation,
-      OfferService offers, ContactEvents events, int port) {
+      OfferService offers, ContactEvents events, StreamAppender appender, int port) {
     this.vertx = vertx;
     this.store = store;
     this.stores = stores;
@@ -68,6 +77,7 @@ public final class Engine {
     this.escalation = escalation;
     this.offers = offers;
     this.events = events;
+    this.appender = appender;
     this.port = port;
   }
 
@@ -98,6 +108,9 @@ public final class Engine {
     metrics.agentGauges(offers);
     RecentContacts recent = new RecentContacts(RecentContacts.DEFAULT_CAPACITY);
     AtomicReference<HttpVerticle> first = new AtomicReference<>();
+    StreamMeters streamMeters = new StreamMeters(metrics.registry());
+    StreamAppender appender = StreamAppender.start(events, stores.events(), options.streams().retention(), streamMeters);
+    AtomicReference<QueueDepths> depths = new AtomicReference<>();
     Future<Engine> started = vertx.executeBlocking(() -> loadDirectory(options), false)
         .compose(directory -> RulesService.start(vertx, ruleStore, directory, options.serviceLevels(), metrics, clock)
             .compose(rules -> Webhooks.start(vertx, stores.webhooks(), options.webhooks(), directory, events,
@@ -110,16 +123,25 @@ public final class Engine {
               escalation.set(new EscalationScheduler(contacts));
               stores.customers().onErasure(recent::forgetCustomer);
               ConversationService conversations = new ConversationService(store, clock);
+              AgentService agents = new AgentService(stores.agents(), directory, clock, offers::agentChanged);
+              Authorizer authorizer = Authorizer.create(options.tokens());
+              depths.set(new QueueDepths(contacts, clock));
+              LiveListeners live = new LiveListeners(depths.get()::changed);
+              depths.get().sendTo(live);
+              stores.events().deliverTo(live);
+              EventStreamService streams = new EventStreamService(stores.events(), live, agents, contacts, depths.get(),
+                  options.streams(), streamMeters);
               ApiHandlers api = new ApiHandlers(
-                  Authorizer.create(options.tokens())::forOperation,
+                  authorizer::forOperation,
                   new ContactsApi(contacts),
                   new ConversationsApi(conversations),
                   new QueuesApi(contacts, clock),
                   new CustomersApi(
                       new CustomerService(stores.customers(), directory, contacts, ruleStore::appendAudit, clock),
                       conversations),
-                  new AgentsApi(new AgentService(stores.agents(), directory, clock, offers::agentChanged), offers),
+                  new AgentsApi(agents, offers),
                   new WebhooksApi(webhooks.service()),
+                  new EventStreamsApi(streams, authorizer::decide, contract.schemas()),
                   new RulesApi(rules, recent, directory),
                   new OpsApi(contacts, metrics, clock));
               return vertx.deployVerticle(() -> {
@@ -132,9 +154,11 @@ public final class Engine {
           vertx.setPeriodic(options.escalationInterval().toMillis(), id -> escalation.get().runOnce());
           vertx.setPeriodic(options.offers().sweepInterval().toMillis(), id -> offers.sweep()
               .onFailure(failure -> LOG.warn("the offer sweep failed; the next one tries again: {}", failure.toString())));
-          return new Engine(vertx, store, stores, metrics, escalation.get(), offers, events, first.get().actualPort());
+          vertx.setPeriodic(QueueDepths.INTERVAL.toMillis(), id -> depths.get().flush());
+          return new Engine(vertx, store, stores, metrics, escalation.get(), offers, events, appender,
+              first.get().actualPort());
         });
-    return started.onFailure(failure -> vertx.close().onComplete(closed -> closeStores(stores, store)));
+    return started.onFailure(failure -> vertx.close().onComplete(closed -> closeStores(appender, stores, store)));
   }
 
   private static Directory loadDirectory(EngineOptions options) {
@@ -146,12 +170,28 @@ public final class Engine {
     return port;
   }
 
+  /**
+   * The engine's Vert.x instance, for tools that measure it (how late its event loops run). Do not
+   * deploy on it or close it: the engine owns it.
+   */
+  public Vertx vertx() {
+    return vertx;
+  }
+
   public EngineMetrics metrics() {
     return metrics;
   }
 
   public QueueStore store() {
     return store;
+  }
+
+  /**
+   * The publisher of this engine's contact events: what the metrics, the event streams and the
+   * other subscribers hear. Tests publish events of steps the engine does not take itself through it.
+   */
+  public ContactEvents events() {
+    return events;
   }
 
   /** The escalation pass the timer runs; tests call it directly with their own clock. */
@@ -165,14 +205,6 @@ public final class Engine {
   }
 
   /**
-   * The publisher of the contact lifecycle's events, for subscribers outside the engine (tests,
-   * tools); subscribers must be quick and must not block.
-   */
-  public ContactEvents events() {
-    return events;
-  }
-
-  /**
    * Runs {@link CompilerWarmUp} on a worker thread, so a supervisor's first rule upload finds the
    * rule compiler compiled by the JIT. The engine serves requests meanwhile; the warm-up stops
    * early when the engine closes.
@@ -182,15 +214,18 @@ public final class Engine {
   }
 
   /**
-   * Stops the server, the timers and the webhook deliveries, then closes the webhook store, the agent
-   * store, the customer store, the rule store and the queue store.
+   * Stops the server, the timers, the webhook deliveries and the stream appender, then closes the
+   * event streams, the webhook store, the agent store, the customer store, the rule store and the
+   * queue store.
    */
   public Future<Void> close() {
     closing.set(true);
-    return vertx.close().onComplete(done -> closeStores(stores, store));
+    return vertx.close().onComplete(done -> closeStores(appender, stores, store));
   }
 
-  private static void closeStores(StoreOptions.Stores stores, QueueStore measuredQueues) {
+  private static void closeStores(StreamAppender appender, StoreOptions.Stores stores, QueueStore measuredQueues) {
+    appender.close();
+    stores.events().close();
     stores.webhooks().close();
     stores.agents().close();
     stores.customers().close();

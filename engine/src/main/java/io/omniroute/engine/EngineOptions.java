@@ -2,6 +2,7 @@ package io.omniroute.engine;
 
 import io.omniroute.engine.auth.AccessTokens;
 import io.omniroute.engine.delivery.OfferSettings;
+import io.omniroute.engine.stream.StreamSettings;
 import io.omniroute.engine.webhook.WebhookOptions;
 import io.omniroute.rules.ServiceLevels;
 import java.nio.file.Path;
@@ -22,10 +23,11 @@ import java.util.Objects;
  *     token is refused
  * @param offers how contacts are offered to agents: timeouts per channel, strategies per queue
  * @param webhooks how webhook receivers are checked and deliveries retried
+ * @param streams how the event streams keep events for replay and keep connections alive
  */
 public record EngineOptions(
     String host, int port, Path directory, ServiceLevels serviceLevels, Duration escalationInterval, int instances,
-    AccessTokens tokens, OfferSettings offers, WebhookOptions webhooks) {
+    AccessTokens tokens, OfferSettings offers, WebhookOptions webhooks, StreamSettings streams) {
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8480;
   public static final Duration DEFAULT_ESCALATION_INTERVAL = Duration.ofMillis(500);
@@ -38,6 +40,7 @@ public record EngineOptions(
     Objects.requireNonNull(tokens, "tokens");
     Objects.requireNonNull(offers, "offers");
     Objects.requireNonNull(webhooks, "webhooks");
+    Objects.requireNonNull(streams, "streams");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
     }
@@ -51,46 +54,52 @@ public record EngineOptions(
 
   /**
    * The defaults: port 8480 on all interfaces, the bundled sample directory, default service levels,
-   * and no tokens (nothing but the health checks is allowed until {@link #withTokens} adds some).
+   * no tokens (nothing but the health checks is allowed until {@link #withTokens} adds some), and the
+   * default offers, webhooks and event streams.
    */
   public static EngineOptions defaults() {
     return new EngineOptions(DEFAULT_HOST, DEFAULT_PORT, null, ServiceLevels.defaults(), DEFAULT_ESCALATION_INTERVAL,
-        DEFAULT_INSTANCES, AccessTokens.empty(), OfferSettings.DEFAULTS, WebhookOptions.defaults());
+        DEFAULT_INSTANCES, AccessTokens.empty(), OfferSettings.DEFAULTS, WebhookOptions.defaults(),
+        StreamSettings.defaults());
   }
 
   public EngineOptions withPort(int newPort) {
-    return new EngineOptions(host, newPort, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks);
+    return new EngineOptions(host, newPort, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, streams);
   }
 
   public EngineOptions withHost(String newHost) {
-    return new EngineOptions(newHost, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks);
+    return new EngineOptions(newHost, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, streams);
   }
 
   public EngineOptions withDirectory(Path newDirectory) {
-    return new EngineOptions(host, port, newDirectory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks);
+    return new EngineOptions(host, port, newDirectory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, streams);
   }
 
   public EngineOptions withServiceLevels(ServiceLevels newServiceLevels) {
-    return new EngineOptions(host, port, directory, newServiceLevels, escalationInterval, instances, tokens, offers, webhooks);
+    return new EngineOptions(host, port, directory, newServiceLevels, escalationInterval, instances, tokens, offers, webhooks, streams);
   }
 
   public EngineOptions withEscalationInterval(Duration interval) {
-    return new EngineOptions(host, port, directory, serviceLevels, interval, instances, tokens, offers, webhooks);
+    return new EngineOptions(host, port, directory, serviceLevels, interval, instances, tokens, offers, webhooks, streams);
   }
 
   public EngineOptions withInstances(int newInstances) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, newInstances, tokens, offers, webhooks);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, newInstances, tokens, offers, webhooks, streams);
   }
 
   public EngineOptions withTokens(AccessTokens newTokens) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, newTokens, offers, webhooks);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, newTokens, offers, webhooks, streams);
   }
 
   public EngineOptions withOffers(OfferSettings newOffers) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, newOffers, webhooks);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, newOffers, webhooks, streams);
   }
 
   public EngineOptions withWebhooks(WebhookOptions newWebhooks) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, newWebhooks);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, newWebhooks, streams);
+  }
+
+  public EngineOptions withStreams(StreamSettings newStreams) {
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, newStreams);
   }
 }

@@ -2,6 +2,7 @@ package io.omniroute.engine;
 
 import io.omniroute.engine.api.ApiHandlers;
 import io.omniroute.engine.api.ApiRouter;
+import io.omniroute.engine.api.EventStreamsApi;
 import io.omniroute.engine.http.HttpProtocolErrors;
 import io.vertx.ext.web.Router;
 import io.omniroute.engine.api.ApiContract;
@@ -9,13 +10,16 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.util.List;
 
 /**
  * One HTTP server instance on its own event loop. The engine deploys several; Vert.x spreads
  * connections over them. Handlers and services are shared and thread-safe. Requests that break
- * HTTP itself are answered by {@link HttpProtocolErrors}. The engine has no WebSocket endpoint: an
- * upgrade handshake is refused with 404 (setting that handler is also what lets a request of an
- * unknown HTTP version reach {@link HttpProtocolErrors} instead of Vert.x's bare 501).
+ * HTTP itself are answered by {@link HttpProtocolErrors}. WebSocket handshakes go to {@link
+ * io.omniroute.engine.api.EventStreamsApi#handshake}, which accepts those of the event streams
+ * (offering the subprotocol {@value io.omniroute.engine.api.EventStreamsApi#SUBPROTOCOL}) and refuses
+ * every other with 404 (setting that handler is also what lets a request of an unknown HTTP version
+ * reach {@link HttpProtocolErrors} instead of Vert.x's bare 501).
  */
 final class HttpVerticle extends VerticleBase {
   private final EngineOptions options;
@@ -32,9 +36,10 @@ final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = ApiRouter.create(vertx, contract, api);
-    server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
+    server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port())
+            .setWebSocketSubProtocols(List.of(EventStreamsApi.SUBPROTOCOL)))
         .invalidRequestHandler(HttpProtocolErrors::invalidRequest)
-        .webSocketHandshakeHandler(handshake -> handshake.reject(404))
+        .webSocketHandshakeHandler(api.streams()::handshake)
         .requestHandler(request -> {
           if (!HttpProtocolErrors.unsupportedVersion(request)) {
             router.handle(request);

@@ -60,7 +60,7 @@ public final class Main implements Callable<Integer> {
 
   @Option(names = "--config", paramLabel = "FILE",
       description = "Config YAML: host, port, directory, instances, escalationIntervalMillis, serviceLevels,"
-          + " webhooks.allowPrivateAddresses (env OMNIROUTE_CONFIG).")
+          + " webhooks.allowPrivateAddresses, eventStreams (env OMNIROUTE_CONFIG).")
   Path config;
 
   @Option(names = "--tokens", paramLabel = "FILE",

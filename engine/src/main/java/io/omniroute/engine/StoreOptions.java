@@ -10,6 +10,9 @@ import io.omniroute.engine.queue.QueueStore;
 import io.omniroute.engine.rules.MemoryRuleStore;
 import io.omniroute.engine.rules.RedisRuleStore;
 import io.omniroute.engine.rules.RuleStore;
+import io.omniroute.engine.stream.EventStreams;
+import io.omniroute.engine.stream.MemoryEventStreams;
+import io.omniroute.engine.stream.RedisEventStreams;
 import io.omniroute.engine.queue.memory.MemoryQueueStore;
 import io.omniroute.engine.queue.redis.RedisQueueStore;
 import io.omniroute.engine.redis.RedisConnection;
@@ -71,19 +74,27 @@ public record StoreOptions(Kind kind, String redisUrl, Duration redisTimeout, Du
     return new StoreOptions(kind, redisUrl, timeout, retention);
   }
 
-  /** Opens the stores; for Redis this connects, and fails when Redis cannot be reached. */
+  /**
+   * Opens the stores; for Redis this connects (the event streams on a connection of their own),
+   * and fails when Redis cannot be reached.
+   */
   public Stores open() {
     return switch (kind) {
       case MEMORY -> Stores.inMemory(new MemoryQueueStore(retention));
       case REDIS -> {
         RedisConnection connection = RedisConnection.open(redisUrl, redisTimeout);
+        RedisEventStreams events = null;
         try {
+          events = RedisEventStreams.open(redisUrl, redisTimeout, RedisConnection.DEFAULT_NAMESPACE);
           yield new Stores(RedisQueueStore.open(connection, retention),
               new RedisRuleStore(connection, RedisConnection.DEFAULT_NAMESPACE),
               RedisCustomerStore.open(connection, RedisConnection.DEFAULT_NAMESPACE),
               RedisAgentStore.open(connection, RedisConnection.DEFAULT_NAMESPACE),
-              RedisWebhookStore.open(connection, RedisConnection.DEFAULT_NAMESPACE));
+              RedisWebhookStore.open(connection, RedisConnection.DEFAULT_NAMESPACE), events);
         } catch (RuntimeException e) {
+          if (events != null) {
+            events.close();
+          }
           connection.close();
           throw e;
         }
@@ -92,20 +103,31 @@ public record StoreOptions(Kind kind, String redisUrl, Duration redisTimeout, Du
   }
 
   /**
-   * The stores of one engine; the webhook store, the agent store, the customer store and the rule
-   * store close before the queue store.
+   * The stores of one engine; the event streams, the webhook store, the agent store, the customer
+   * store and the rule store close before the queue store.
    */
   public record Stores(
-      QueueStore queues, RuleStore rules, CustomerStore customers, AgentStore agents, WebhookStore webhooks) {
-    /** These stores with webhooks kept in memory. */
+      QueueStore queues, RuleStore rules, CustomerStore customers, AgentStore agents, WebhookStore webhooks,
+      EventStreams events) {
+    /** These stores with webhooks and event streams kept in memory. */
     public Stores(QueueStore queues, RuleStore rules, CustomerStore customers, AgentStore agents) {
-      this(queues, rules, customers, agents, new MemoryWebhookStore());
+      this(queues, rules, customers, agents, new MemoryWebhookStore(), new MemoryEventStreams());
     }
 
-    /** Rules, customers, agents and webhooks in memory beside the given queue store. */
+    /** These stores with event streams kept in memory. */
+    public Stores(QueueStore queues, RuleStore rules, CustomerStore customers, AgentStore agents, WebhookStore webhooks) {
+      this(queues, rules, customers, agents, webhooks, new MemoryEventStreams());
+    }
+
+    /** These stores with webhooks kept in memory. */
+    public Stores(QueueStore queues, RuleStore rules, CustomerStore customers, AgentStore agents, EventStreams events) {
+      this(queues, rules, customers, agents, new MemoryWebhookStore(), events);
+    }
+
+    /** Rules, customers, agents, webhooks and event streams in memory beside the given queue store. */
     public static Stores inMemory(QueueStore queues) {
       return new Stores(queues, new MemoryRuleStore(), new MemoryCustomerStore(), new MemoryAgentStore(),
-          new MemoryWebhookStore());
+          new MemoryWebhookStore(), new MemoryEventStreams());
     }
   }
 

@@ -7,6 +7,7 @@ import io.omniroute.engine.auth.AccessTokens;
 import io.omniroute.engine.auth.Principal;
 import io.omniroute.engine.auth.Role;
 import io.omniroute.rules.CompilerWarmUp;
+import io.omniroute.engine.stream.Retention;
 import io.omniroute.rules.model.Channel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,6 +79,28 @@ class MainOptionsTest {
         .webhooks().allowPrivateAddresses()).isFalse();
     assertThatThrownBy(() -> parse(Map.of("OMNIROUTE_WEBHOOKS_ALLOW_PRIVATE", "yes")))
         .hasMessageContaining("OMNIROUTE_WEBHOOKS_ALLOW_PRIVATE must be true or false");
+  }
+
+  @Test
+  void eventStreamsKeepTheLastTenThousandEventsAndFifteenMinutesUnlessTheConfigFileSaysOtherwise() throws IOException {
+    Path config = write("omniroute.yaml", "eventStreams: {replayEvents: 500, replaySeconds: 3600, heartbeatSeconds: 30}\n");
+
+    EngineOptions defaults = parse(Map.of());
+    EngineOptions configured = parse(Map.of(), "--config", config.toString());
+
+    assertThat(defaults.streams().retention()).isEqualTo(new Retention(10_000, Duration.ofMinutes(15)));
+    assertThat(defaults.streams().heartbeat()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(configured.streams().retention()).isEqualTo(new Retention(500, Duration.ofHours(1)));
+    assertThat(configured.streams().heartbeat()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(configured.streams().reconnectDelay()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void rejectsAnEventStreamRetentionOfNoEventsNamingTheFile() throws IOException {
+    Path config = write("bad.yaml", "eventStreams: {replayEvents: 0}\n");
+
+    assertThatThrownBy(() -> parse(Map.of(), "--config", config.toString()))
+        .hasMessageContaining(config.toString()).hasMessageContaining("keeps at least its last event");
   }
 
   @Test

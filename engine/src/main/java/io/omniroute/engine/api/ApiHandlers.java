@@ -16,7 +16,8 @@ import java.util.function.Function;
  */
 public record ApiHandlers(
     Function<String, Handler<RoutingContext>> access, ContactsApi contacts, ConversationsApi conversations, QueuesApi queues,
-    CustomersApi customers, AgentsApi agents, WebhooksApi webhooks, RulesApi rules, OpsApi ops) {
+    CustomersApi customers, AgentsApi agents, WebhooksApi webhooks, EventStreamsApi streams, RulesApi rules,
+    OpsApi ops) {
   public ApiHandlers {
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(contacts, "contacts");
@@ -25,6 +26,7 @@ public record ApiHandlers(
     Objects.requireNonNull(customers, "customers");
     Objects.requireNonNull(agents, "agents");
     Objects.requireNonNull(webhooks, "webhooks");
+    Objects.requireNonNull(streams, "streams");
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(ops, "ops");
   }
@@ -59,6 +61,8 @@ public record ApiHandlers(
         Map.entry("deleteWebhook", webhooks::delete),
         Map.entry("listWebhookDeadLetters", webhooks::deadLetters),
         Map.entry("replayWebhookDeadLetters", webhooks::replay),
+        Map.entry("streamAgentEvents", streams::agentEvents),
+        Map.entry("streamQueueEvents", streams::queueEvents),
         Map.entry("listRules", rules::list),
         Map.entry("listRuleVersions", rules.inScope(rules::versions)),
         Map.entry("getRuleVersion", rules.inScope(rules::version)),

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Validates a request against its OpenAPI operation, on the event loop: parameters (path, query,
@@ -52,26 +53,46 @@ final class ContractValidation implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     Map<String, JsonNode> values = new HashMap<>();
-    for (ParameterSchema parameter : parameters) {
-      String raw = raw(parameter, ctx);
-      String what = "The " + parameter.in() + " parameter " + parameter.name();
-      String problem;
-      if (raw == null) {
-        problem = parameter.required() ? what + " is required." : null;
-      } else {
-        problem = check(parameter, raw, what, values);
-      }
-      if (problem != null) {
-        Problem.send(ctx, 400, "Invalid request", problem,
-            new JsonArray().add(Problem.fieldError(parameter.name(), problem)));
-        return;
-      }
+    ParameterProblem problem = parameterProblem(parameter -> raw(parameter, ctx), values);
+    if (problem != null) {
+      Problem.send(ctx, 400, "Invalid request", problem.message(),
+          new JsonArray().add(Problem.fieldError(problem.parameter(), problem.message())));
+      return;
     }
     if (body != null && !validateBody(ctx)) {
       return;
     }
     new RequestParameters(values).attachTo(ctx);
     ctx.next();
+  }
+
+  /**
+   * Checks the operation's parameters as {@code raw} gives their text ({@code null} when the
+   * request does not have one), for a request that does not pass the router (a WebSocket
+   * handshake): the first problem, or {@code null} when they are valid.
+   */
+  ParameterProblem parameterProblem(Function<ParameterSchema, String> raw) {
+    return parameterProblem(raw, new HashMap<>());
+  }
+
+  /** What is wrong with one parameter: its name, and what to fix. */
+  record ParameterProblem(String parameter, String message) {}
+
+  private ParameterProblem parameterProblem(Function<ParameterSchema, String> raw, Map<String, JsonNode> values) {
+    for (ParameterSchema parameter : parameters) {
+      String text = raw.apply(parameter);
+      String what = "The " + parameter.in() + " parameter " + parameter.name();
+      String problem;
+      if (text == null) {
+        problem = parameter.required() ? what + " is required." : null;
+      } else {
+        problem = check(parameter, text, what, values);
+      }
+      if (problem != null) {
+        return new ParameterProblem(parameter.name(), problem);
+      }
+    }
+    return null;
   }
 
   private static String check(ParameterSchema parameter, String raw, String what, Map<String, JsonNode> values) {

@@ -14,7 +14,8 @@ import java.util.Set;
  *   <tr><td>{@code createContact}, {@code abandonContact}</td><td>admin, telephony, adapter</td></tr>
  *   <tr><td>{@code listQueues}, {@code listRules}, {@code listRuleVersions},
  *       {@code getRuleVersion}, {@code listAudit}</td><td>admin, supervisor, supervisor:CC, ops</td></tr>
- *   <tr><td>{@code getQueue}</td><td>as above, and {@code dealer:X} on queue {@code dealer:X}</td></tr>
+ *   <tr><td>{@code getQueue}, {@code streamQueueEvents}</td><td>as above, and {@code dealer:X} on queue
+ *       {@code dealer:X}</td></tr>
  *   <tr><td>{@code claimContact}</td><td>admin, supervisor (global), and {@code dealer:X} on queue
  *       {@code dealer:X}</td></tr>
  *   <tr><td>{@code completeContact}, {@code transferContact}, {@code answerConversation}</td><td>admin,
@@ -32,8 +33,8 @@ import java.util.Set;
  *   <tr><td>{@code findCustomer}</td><td>as {@code getCustomer}, and telephony, adapter (look-up by identity)</td></tr>
  *   <tr><td>{@code listAgents}</td><td>admin, supervisor, supervisor:CC, ops; {@code dealer:X}
  *       {@link AccessDecision#ALLOW_OWN} (the agents who serve only its queue)</td></tr>
- *   <tr><td>{@code getAgent}</td><td>as {@code listAgents}, and {@code agent:A} {@link
- *       AccessDecision#ALLOW_OWN} (itself)</td></tr>
+ *   <tr><td>{@code getAgent}, {@code streamAgentEvents}</td><td>as {@code listAgents}, and {@code agent:A}
+ *       {@link AccessDecision#ALLOW_OWN} (itself)</td></tr>
  *   <tr><td>{@code putAgent}</td><td>admin, supervisor (global); {@code dealer:X} {@link
  *       AccessDecision#ALLOW_OWN} (agents who serve only its queue)</td></tr>
  *   <tr><td>{@code setAgentPresence}</td><td>as {@code putAgent}, and {@code agent:A} {@link
@@ -73,6 +74,7 @@ public final class AccessPolicy {
       Map.entry("answerConversation", Rule.COMPLETE),
       Map.entry("listQueues", Rule.READ),
       Map.entry("getQueue", Rule.READ_QUEUE),
+      Map.entry("streamQueueEvents", Rule.READ_QUEUE),
       Map.entry("claimContact", Rule.CLAIM),
       Map.entry("metrics", Rule.METRICS),
       Map.entry("listRules", Rule.READ),
@@ -90,6 +92,7 @@ public final class AccessPolicy {
       Map.entry("findCustomer", Rule.FIND_CUSTOMERS),
       Map.entry("listAgents", Rule.READ_AGENTS),
       Map.entry("getAgent", Rule.READ_AGENT),
+      Map.entry("streamAgentEvents", Rule.READ_AGENT),
       Map.entry("putAgent", Rule.WRITE_AGENTS),
       Map.entry("setAgentPresence", Rule.SET_PRESENCE),
       Map.entry("acceptOffer", Rule.ANSWER_OFFERS),

@@ -1,6 +1,7 @@
 package io.omniroute.engine.auth;
 
 import io.omniroute.engine.Caller;
+import io.omniroute.engine.http.Access;
 import io.omniroute.engine.http.Callers;
 import io.omniroute.engine.http.Problem;
 import io.vertx.core.http.HttpHeaders;
@@ -33,6 +34,9 @@ import java.util.Optional;
  * act on everything the operation reaches or, for {@link AccessDecision#ALLOW_OWN}, only on what
  * its roles own (its dealers' contacts, customers and agents, its countries' customers, the agent
  * it is). Public operations ({@code live}, {@code ready}) pass without a token.
+ *
+ * <p>{@link #decide} answers the same question as data ({@link Access}), for requests that do not pass
+ * the router: the WebSocket handshakes of the event streams.
  *
  * <p>Immutable and thread-safe: one instance may serve every verticle. Its handlers run on the
  * event loop; each request costs one SHA-256 of the token and one comparison per configured token.
@@ -68,40 +72,48 @@ public final class Authorizer {
     return ctx -> authorize(ctx, operationId);
   }
 
-  /** Ends the response with {@code 403} problem+json and the given detail. */
-  private static void forbidden(RoutingContext ctx, String detail) {
-    ctx.response().putHeader(WWW_AUTHENTICATE, CHALLENGE + ", error=\"insufficient_scope\"");
-    Problem.send(ctx, 403, "Forbidden", detail);
-  }
-
-  private void authorize(RoutingContext ctx, String operationId) {
-    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-    if (header == null || header.isBlank()) {
-      unauthorized(ctx, null, "This request needs a token: send 'Authorization: Bearer <token>'.");
-      return;
+  /**
+   * Decides one request for {@code operationId} from its {@code Authorization} header ({@code null}
+   * when it has none) and path parameters, without answering it: what the route handlers of {@link
+   * #forOperation} do, for requests that do not pass the router (WebSocket handshakes).
+   */
+  public Access decide(String operationId, String authorization, Map<String, String> params) {
+    Objects.requireNonNull(operationId, "operationId");
+    if (AccessPolicy.isPublic(operationId)) {
+      return new Access.Granted(Caller.unrestricted("anonymous"));
     }
-    String token = bearerToken(header);
+    if (authorization == null || authorization.isBlank()) {
+      return unauthorized(null, "This request needs a token: send 'Authorization: Bearer <token>'.");
+    }
+    String token = bearerToken(authorization);
     if (token == null) {
-      unauthorized(ctx, "invalid_request",
+      return unauthorized("invalid_request",
           "The Authorization header must be 'Bearer <token>' with a token of letters, digits and -._~+/.");
-      return;
     }
     Optional<Principal> principal = tokens.authenticate(token);
     if (principal.isEmpty()) {
-      unauthorized(ctx, "invalid_token", "The token is not known: check it, or ask for one.");
-      return;
+      return unauthorized("invalid_token", "The token is not known: check it, or ask for one.");
     }
-    Map<String, String> params = ctx.pathParams();
     AccessDecision decision = AccessPolicy.decide(principal.get(), operationId, params);
     if (decision == AccessDecision.DENY) {
-      forbidden(ctx, "Caller " + principal.get() + " may not call " + operationId + describe(params)
-          + ": allowed are " + AccessPolicy.allowedRoles(operationId, params) + ".");
-      return;
+      return new Access.Refused(403, CHALLENGE + ", error=\"insufficient_scope\"", "Forbidden",
+          "Caller " + principal.get() + " may not call " + operationId + describe(params)
+              + ": allowed are " + AccessPolicy.allowedRoles(operationId, params) + ".");
     }
     Principal caller = principal.get();
-    Callers.put(ctx, decision == AccessDecision.ALLOW
+    return new Access.Granted(decision == AccessDecision.ALLOW
         ? Caller.unrestricted(caller.name())
         : new Caller(caller.name(), false, caller.supervisedCountries(), caller.dealerIds(), caller.agentIds()));
+  }
+
+  private void authorize(RoutingContext ctx, String operationId) {
+    Access access = decide(operationId, ctx.request().getHeader(HttpHeaders.AUTHORIZATION), ctx.pathParams());
+    if (access instanceof Access.Refused refused) {
+      ctx.response().putHeader(WWW_AUTHENTICATE, refused.challenge());
+      Problem.send(ctx, refused.status(), refused.title(), refused.detail());
+      return;
+    }
+    Callers.put(ctx, ((Access.Granted) access).caller());
     ctx.next();
   }
 
@@ -116,10 +128,8 @@ public final class Authorizer {
     return AccessTokens.isWellFormed(token) ? token : null;
   }
 
-  private static void unauthorized(RoutingContext ctx, String error, String detail) {
-    ctx.response().putHeader(WWW_AUTHENTICATE,
-        error == null ? CHALLENGE : CHALLENGE + ", error=\"" + error + "\"");
-    Problem.send(ctx, 401, "Unauthorized", detail);
+  private static Access unauthorized(String error, String detail) {
+    return new Access.Refused(401, error == null ? CHALLENGE : CHALLENGE + ", error=\"" + error + "\"", "Unauthorized", detail);
   }
 
   private static String describe(Map<String, String> params) {

@@ -126,6 +126,18 @@ public final class ContactService {
     return store.find(id).map(found -> found.filter(record -> caller.mayActOnContactIn(record.route().queue())));
   }
 
+  /**
+   * Succeeds when {@code queue} exists and the caller may read it: any queue for an unrestricted
+   * caller, its own dealer queue for a dealer. Fails with {@link UnknownQueueException} otherwise,
+   * for a queue of another dealer exactly as for one that does not exist.
+   */
+  public Future<Void> readableQueue(String queue, Caller caller) {
+    if (!caller.mayActOnContactIn(queue)) {
+      return Future.failedFuture(new UnknownQueueException(queue));
+    }
+    return isKnownQueue(queue).compose(known -> known ? Future.succeededFuture() : Future.failedFuture(new UnknownQueueException(queue)));
+  }
+
   /** Assigns the next contact of {@code queue} to {@code agent}; empty when none waits. */
   public Future<Optional<ContactRecord>> claim(String queue, String agent) {
     Instant now = clock.instant();

@@ -90,6 +90,11 @@ class AccessPolicyTest {
       putWebhook         -                          A     A          D             D   D         D       O                 D
       deleteWebhook      -                          A     A          D             D   D         D       O                 D
       replayWebhookDeadLetters -                    A     A          D             A   D         D       O                 D
+      streamAgentEvents  agentId=sepp               A     A          A             A   D         D       O                 O
+      streamAgentEvents  agentId=anna               A     A          A             A   D         D       O                 O
+      streamQueueEvents  queue=central              A     A          A             A   D         D       D                 D
+      streamQueueEvents  queue=dealer:DE-MUC-001    A     A          A             A   D         D       A                 D
+      streamQueueEvents  queue=dealer:DE-BER-001    A     A          A             A   D         D       D                 D
       live               -                          A     A          A             A   A         A       A                 A
       ready              -                          A     A          A             A   A         A       A                 A
       deleteEverything   -                          A     D          D             D   D         D       D                 D

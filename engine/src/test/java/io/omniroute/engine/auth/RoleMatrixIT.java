@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.omniroute.engine.support.EngineClient;
 import io.omniroute.engine.support.RunningEngine;
+import io.omniroute.engine.support.SseStream;
 import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * country supervisor writing another country's customer (in an import: that row is rejected), 404
  * for a dealer reading an agent of another dealer's queue and 403 for it setting that agent's
  * presence, 404 for a dealer reading, deleting or replaying another dealer's webhook and 403 for it
- * registering one for another dealer's queue, and otherwise the endpoint's own answer.
+ * registering one for another dealer's queue, and otherwise the endpoint's own answer. An event
+ * stream's answer is its status: the stream is closed as soon as it opened.
  */
 class RoleMatrixIT {
   private static final String DEALER_MAIL = ApiAccessIT.DEALER_MAIL;
@@ -60,8 +62,13 @@ class RoleMatrixIT {
       this(operation, params, method, path, body, OWNS_CONTACT, 404);
     }
 
-    HttpResponse<String> send(EngineClient client) {
-      return switch (method) {
+    Answer send(EngineClient client) {
+      if (method.equals("STREAM")) {
+        try (SseStream stream = client.events(path)) {
+          return new Answer(stream.status(), stream.status() == 200 ? "(an event stream)" : stream.errorBody());
+        }
+      }
+      HttpResponse<String> response = switch (method) {
         case "GET" -> client.get(path);
         case "PUT" -> client.put(path, body);
         case "DELETE" -> client.delete(path);
@@ -69,6 +76,7 @@ class RoleMatrixIT {
             .header("Content-Type", "application/x-ndjson").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
         default -> client.post(path, body);
       };
+      return new Answer(response.statusCode(), response.body());
     }
 
     @Override
@@ -76,6 +84,9 @@ class RoleMatrixIT {
       return method + " " + path;
     }
   }
+
+  /** The status and body of one request's answer; an event stream's body is not read. */
+  private record Answer(int statusCode, String body) {}
 
   private static List<Call> calls(String contactId) {
     List<Call> calls = new ArrayList<>(List.of(
@@ -117,10 +128,12 @@ class RoleMatrixIT {
     calls.add(new Call("replayWebhookDeadLetters", Map.of(), "POST", "/v1/webhooks/hook-muc/dead-letters/replay", "{}",
         OWNS_WEBHOOK, 404));
     calls.add(new Call("deleteWebhook", Map.of(), "DELETE", "/v1/webhooks/hook-muc", null, OWNS_WEBHOOK, 404));
+    calls.add(new Call("streamAgentEvents", sepp, "STREAM", "/v1/agents/sepp/events", null, OWNS_AGENT, 404));
     for (String queue : List.of("central", "country:DE", "dealer:DE-MUC-001", "dealer:DE-BER-001")) {
       Map<String, String> params = Map.of(AccessPolicy.QUEUE_PARAM, queue);
       calls.add(new Call("getQueue", params, "GET", "/v1/queues/" + queue, null));
       calls.add(new Call("claimContact", params, "POST", "/v1/queues/" + queue + "/claim", "{\"agent\":\"matrix\"}"));
+      calls.add(new Call("streamQueueEvents", params, "STREAM", "/v1/queues/" + queue + "/events", null));
     }
     for (String scope : List.of("global", "DE", "AT")) {
       Map<String, String> params = Map.of(AccessPolicy.SCOPE_PARAM, scope);
@@ -163,7 +176,7 @@ class RoleMatrixIT {
           boolean notOwned = decision == AccessDecision.ALLOW_OWN && !call.owns().test(principal);
           engine.as("demo-admin").put("/v1/customers/C-MATRIX", CUSTOMER);
           engine.as("demo-dealer-de-muc-001").put("/v1/webhooks/hook-muc", WEBHOOK);
-          HttpResponse<String> response = call.send(engine.as(token));
+          Answer response = call.send(engine.as(token));
           checked++;
           boolean forbidden = response.statusCode() == 403;
           boolean expectForbidden = denied || (notOwned && call.notOwned() == 403);

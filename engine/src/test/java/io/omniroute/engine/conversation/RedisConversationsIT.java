@@ -6,6 +6,7 @@ import io.omniroute.engine.delivery.RedisAgentStore;
 import io.omniroute.engine.queue.redis.RedisQueueStore;
 import io.omniroute.engine.redis.RedisConnection;
 import io.omniroute.engine.rules.RedisRuleStore;
+import io.omniroute.engine.stream.RedisEventStreams;
 import io.omniroute.engine.support.RedisForTests;
 import io.omniroute.engine.support.RunningEngine;
 import java.time.Clock;
@@ -20,7 +21,8 @@ class RedisConversationsIT extends ConversationsIT {
     RedisConnection connection = RedisConnection.open(RedisForTests.url(), Duration.ofSeconds(2));
     StoreOptions.Stores stores = new StoreOptions.Stores(RedisQueueStore.open(connection, namespace, 1, Duration.ofHours(1)),
         new RedisRuleStore(connection, namespace), RedisCustomerStore.open(connection, namespace),
-        RedisAgentStore.open(connection, namespace));
+        RedisAgentStore.open(connection, namespace),
+        RedisEventStreams.open(RedisForTests.url(), Duration.ofSeconds(5), namespace));
     return RunningEngine.start(RunningEngine.testOptions(), stores, Clock.systemUTC());
   }
 }

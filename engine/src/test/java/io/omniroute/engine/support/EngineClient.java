@@ -97,6 +97,26 @@ public abstract class EngineClient {
     }
   }
 
+  /**
+   * Opens the Server-Sent Events stream at {@code path} with this client's token, resuming after
+   * {@code lastEventId} (sent as {@code Last-Event-ID}) unless it is {@code null}.
+   */
+  public SseStream events(String path, String lastEventId) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream").GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (lastEventId != null) {
+      request.header("Last-Event-ID", lastEventId);
+    }
+    return SseStream.open(http, request.timeout(Duration.ofSeconds(10)).build());
+  }
+
+  /** Opens the Server-Sent Events stream at {@code path} from now on. */
+  public SseStream events(String path) {
+    return events(path, null);
+  }
+
   /** Posts a contact and answers the 201 body. */
   public JsonObject createContact(String json) {
     HttpResponse<String> response = post("/v1/contacts", json);

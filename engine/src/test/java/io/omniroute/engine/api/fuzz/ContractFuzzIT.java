@@ -13,11 +13,14 @@ import io.omniroute.engine.support.RunningEngine;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +103,7 @@ class ContractFuzzIT {
     FuzzRequest request = new RequestGenerator(document, contactIds, new Random(seed))
         .next(contract.schemas().operation(operationId), mutation);
     String answering = reached(request);
-    HttpResponse<String> response = send(request);
+    Answer response = send(request);
     tries++;
     int status = response.statusCode();
     Statistics.label("status").collect(status / 100 + "xx");
@@ -129,15 +132,27 @@ class ContractFuzzIT {
     }
   }
 
-  private static HttpResponse<String> send(FuzzRequest request) throws IOException, InterruptedException {
+  /**
+   * Sends the request and reads the answer; an event stream (which stays open) is closed once its
+   * head arrived, its body left empty.
+   */
+  private static Answer send(FuzzRequest request) throws IOException, InterruptedException {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + request.pathAndQuery()))
         .timeout(Duration.ofSeconds(60))
         .method(request.method(), request.body() == null
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(request.body()));
     request.headers().forEach(builder::header);
-    return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream body = response.body()) {
+      boolean stream = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+      return new Answer(response.statusCode(), response.headers(),
+          stream ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
+    }
   }
+
+  /** An answer: status, headers and body. */
+  private record Answer(int statusCode, HttpHeaders headers, String body) {}
 
   /**
    * A wrong method, or a path parameter such as an empty one that makes the path another URL (
