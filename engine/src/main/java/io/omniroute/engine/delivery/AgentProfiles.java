@@ -110,7 +110,7 @@ public final class AgentProfiles {
         .put("presenceSince", agent.presenceSince().toString());
     ObjectNode load = node.putObject("load");
     agent.profile().capacity().keySet().forEach(channel ->
-        load.put(channel.wireName(), agent.work().load(channel.wireName(), Instant.MIN)));
+        load.put(channel.wireName(), agent.work().load(channel.wireName())));
     ArrayNode offers = node.putArray("offers");
     agent.work().offers().forEach(offer -> offers.add(write(offer)));
     ArrayNode assignments = node.putArray("assignments");

@@ -51,8 +51,18 @@ public record AgentState(AgentProfile profile, Presence presence, Instant presen
   public boolean isEligible(String queue, String channel, Instant now) {
     return presence == Presence.AVAILABLE
         && profile.queues().contains(queue)
-        && work.load(channel, now) < capacityOn(channel)
+        && work.load(channel) < capacityOn(channel)
         && !work.wrapsUpAt(now);
+  }
+
+  /** Whether the agent is below capacity on some channel they serve. */
+  public boolean hasRoom() {
+    for (var entry : profile.capacity().entrySet()) {
+      if (work.load(entry.getKey().wireName()) < entry.getValue()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The agent's capacity for a channel given by its wire name; 0 for an unknown or unserved one. */

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -12,23 +15,81 @@ import java.util.Optional;
  * assigned to them, the end of their wrap-up after the last contact, when they last became idle,
  * when they were last offered something, and how many offers in a row they let time out. Every
  * change is a new value; the agent store writes it atomically with the agent's presence.
- * Immutable.
+ * {@code wrapUpUntil}, {@code idleSince} (when the agent last finished a contact) and {@code
+ * lastOfferedAt} are {@code null} until they first happen.
  *
- * @param wrapUpUntil until when the agent wraps up their last contact, or {@code null}
- * @param idleSince when the agent last finished a contact, or {@code null} when they have not yet
- * @param lastOfferedAt when the agent was last offered a contact, or {@code null}
- * @param missedInARow how many offers in a row the agent let time out
+ * <p>Immutable; the load per channel is counted once, when a value is made, since every candidate
+ * of every offer is asked for it.
  */
-public record AgentWork(
-    List<Offer> offers, List<Assignment> assignments, Instant wrapUpUntil, Instant idleSince, Instant lastOfferedAt,
-    int missedInARow) {
+public final class AgentWork {
   /** How many offers in a row an agent may let time out before the engine sets them away. */
   public static final int MISSED_OFFERS_BEFORE_AWAY = 3;
   public static final AgentWork NONE = new AgentWork(List.of(), List.of(), null, null, null, 0);
 
-  public AgentWork {
-    offers = List.copyOf(offers);
-    assignments = List.copyOf(assignments);
+  private final List<Offer> offers;
+  private final List<Assignment> assignments;
+  private final Instant wrapUpUntil;
+  private final Instant idleSince;
+  private final Instant lastOfferedAt;
+  private final int missedInARow;
+  /** Contacts per channel (wire name), assigned and offered: read for every candidate of every offer. */
+  private final Map<String, Integer> loads;
+
+  public AgentWork(
+      List<Offer> offers, List<Assignment> assignments, Instant wrapUpUntil, Instant idleSince, Instant lastOfferedAt,
+      int missedInARow) {
+    this.offers = List.copyOf(offers);
+    this.assignments = List.copyOf(assignments);
+    this.wrapUpUntil = wrapUpUntil;
+    this.idleSince = idleSince;
+    this.lastOfferedAt = lastOfferedAt;
+    this.missedInARow = missedInARow;
+    Map<String, Integer> counted = new HashMap<>();
+    this.offers.forEach(offer -> counted.merge(offer.channel(), 1, Integer::sum));
+    this.assignments.forEach(assignment -> counted.merge(assignment.channel(), 1, Integer::sum));
+    this.loads = Map.copyOf(counted);
+  }
+
+  public List<Offer> offers() {
+    return offers;
+  }
+
+  public List<Assignment> assignments() {
+    return assignments;
+  }
+
+  public Instant wrapUpUntil() {
+    return wrapUpUntil;
+  }
+
+  public Instant idleSince() {
+    return idleSince;
+  }
+
+  public Instant lastOfferedAt() {
+    return lastOfferedAt;
+  }
+
+  public int missedInARow() {
+    return missedInARow;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof AgentWork work && offers.equals(work.offers) && assignments.equals(work.assignments)
+        && Objects.equals(wrapUpUntil, work.wrapUpUntil) && Objects.equals(idleSince, work.idleSince)
+        && Objects.equals(lastOfferedAt, work.lastOfferedAt) && missedInARow == work.missedInARow;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(offers, assignments, wrapUpUntil, idleSince, lastOfferedAt, missedInARow);
+  }
+
+  @Override
+  public String toString() {
+    return "AgentWork[offers=" + offers + ", assignments=" + assignments + ", wrapUpUntil=" + wrapUpUntil
+        + ", idleSince=" + idleSince + ", lastOfferedAt=" + lastOfferedAt + ", missedInARow=" + missedInARow + "]";
   }
 
   /** A contact assigned to the agent since {@code since}, on {@code channel} (its wire name). */
@@ -40,20 +101,12 @@ public record AgentWork(
     }
   }
 
-  /** How many contacts of {@code channel} (wire name) the agent has now: assigned, and offered and not expired at {@code now}. */
-  public int load(String channel, Instant now) {
-    int load = 0;
-    for (Assignment assignment : assignments) {
-      if (assignment.channel().equals(channel)) {
-        load++;
-      }
-    }
-    for (Offer offer : offers) {
-      if (offer.channel().equals(channel) && offer.expiresAt().isAfter(now)) {
-        load++;
-      }
-    }
-    return load;
+  /**
+   * How many contacts of {@code channel} (wire name) the agent has now: assigned and offered. An
+   * offer counts until it has ended, also in the moment between its expiry and the sweep that ends it.
+   */
+  public int load(String channel) {
+    return loads.getOrDefault(channel, 0);
   }
 
   /** Whether the agent still wraps up their last contact at {@code now}. */

@@ -113,7 +113,7 @@ public final class OfferService implements Reservations, EngineMetrics.AgentFigu
     long capacity = 0;
     for (AgentState agent : roster.values()) {
       if (agent.presence() == Presence.AVAILABLE || agent.presence() == Presence.BUSY) {
-        load += agent.work().load(channel, Instant.MIN);
+        load += agent.work().load(channel);
         capacity += agent.capacityOn(channel);
       }
     }
@@ -268,6 +268,8 @@ public final class OfferService implements Reservations, EngineMetrics.AgentFigu
   private void finishAssignment(String agentId, String contactId, Instant at) {
     changeAgent(agentId, agent -> agent.withWork(agent.work()
         .withoutAssignment(contactId, at, Duration.ofSeconds(agent.profile().wrapUpSeconds()))))
+        .onSuccess(change -> change.filter(AgentStore.Change::changed)
+            .ifPresent(done -> done.after().profile().queues().forEach(this::dispatch)))
         .onFailure(failure -> LOG.warn("could not end the assignment of {} to agent {}", contactId, agentId, failure));
   }
 
@@ -300,15 +302,16 @@ public final class OfferService implements Reservations, EngineMetrics.AgentFigu
   }
 
   private Future<Void> offerEach(List<ContactRecord> waiting, int next) {
-    if (next >= waiting.size()) {
+    if (next >= waiting.size() || !hasAvailableAgent(waiting.get(next).route().queue())) {
       return Future.succeededFuture();
     }
     return offer(waiting.get(next)).compose(offered -> offerEach(waiting, next + 1));
   }
 
+  /** Whether an agent of the roster is available for {@code queue} with room on some channel. */
   private boolean hasAvailableAgent(String queue) {
     for (AgentState agent : roster.values()) {
-      if (agent.presence() == Presence.AVAILABLE && agent.profile().queues().contains(queue)) {
+      if (agent.presence() == Presence.AVAILABLE && agent.profile().queues().contains(queue) && agent.hasRoom()) {
         return true;
       }
     }

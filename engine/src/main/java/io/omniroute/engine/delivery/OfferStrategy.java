@@ -58,6 +58,6 @@ public enum OfferStrategy {
 
   private static double busyness(AgentState agent, String channel) {
     int capacity = agent.capacityOn(channel);
-    return capacity == 0 ? Double.MAX_VALUE : (double) agent.work().load(channel, Instant.MIN) / capacity;
+    return capacity == 0 ? Double.MAX_VALUE : (double) agent.work().load(channel) / capacity;
   }
 }

@@ -21,7 +21,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Push delivery under load: registers {@code AGENTS} agents on the Munich dealer's queue (chat
- * capacity 10 each), connects each one's event stream ({@code GET /v1/agents/{id}/events}, Server-Sent
+ * capacity {@code CAPACITY} each, default 50: enough that staffing is never the bottleneck, so the
+ * run measures the push path, not a queue waiting for a free agent), connects each one's event stream ({@code GET /v1/agents/{id}/events}, Server-Sent
  * Events), sets them available, then sends {@code RATE} chat contacts per second for that queue
  * (open loop, one every millisecond tick) for a warm-up and a measured period. Each agent accepts
  * an offer after a random think time (50-500 ms) and completes the contact after a random handle
@@ -31,8 +32,10 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Run against an engine started with {@code --demo-tokens}: {@code java -cp
  * loadtest/target/omniroute-benchmarks.jar io.omniroute.loadtest.bench.OfferLatencyRun [URL]
- * [AGENTS] [RATE] [SECONDS] [WARMUP_SECONDS]} (defaults {@code http://127.0.0.1:8480}, 200, 1,000,
- * 60, 20). Not thread-safe; one run per process.
+ * [AGENTS] [RATE] [SECONDS] [WARMUP_SECONDS] [CAPACITY]} (defaults {@code http://127.0.0.1:8480},
+ * 200, 1,000, 60, 20, 50). Also printed: the time from the offer ({@code offeredAt}, the engine's
+ * clock) to its event at the agent (the load tool's clock; both on this machine). Not thread-safe;
+ * one run per process.
  */
 public final class OfferLatencyRun {
   private static final String QUEUE = "dealer:DE-MUC-001";
@@ -46,6 +49,7 @@ public final class OfferLatencyRun {
   private final String host;
   private final int port;
   private final Histogram latency = new Histogram(60_000_000L, 3);
+  private final Histogram delivery = new Histogram(60_000_000L, 3);
   private final Map<String, Long> answeredAt = new ConcurrentHashMap<>();
   private final Map<String, Long> offeredAt = new ConcurrentHashMap<>();
   private final AtomicLong sent = new AtomicLong();
@@ -55,6 +59,7 @@ public final class OfferLatencyRun {
   private final AtomicLong completed = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
   private volatile boolean measuring;
+  private volatile boolean stopped;
 
   private OfferLatencyRun(String url, int agents) {
     java.net.URI uri = java.net.URI.create(url);
@@ -71,21 +76,23 @@ public final class OfferLatencyRun {
     int rate = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
     int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 60;
     int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 20;
+    int capacity = args.length > 5 ? Integer.parseInt(args[5]) : 50;
     OfferLatencyRun run = new OfferLatencyRun(url, agents);
     try {
-      run.run(agents, rate, seconds, warmUp);
+      run.run(agents, rate, seconds, warmUp, capacity);
     } finally {
+      run.stopped = true;
       run.vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
   }
 
-  private void run(int agents, int rate, int seconds, int warmUp) throws Exception {
+  private void run(int agents, int rate, int seconds, int warmUp, int capacity) throws Exception {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < agents; i++) {
       ids.add(String.format("load-agent-%03d", i));
     }
     await(Future.all(ids.stream().map(id -> call(HttpMethod.PUT, "/v1/agents/" + id, new JsonObject()
-        .put("name", id).put("queues", List.of(QUEUE)).put("capacity", new JsonObject().put("chat", 10)).encode()))
+        .put("name", id).put("queues", List.of(QUEUE)).put("capacity", new JsonObject().put("chat", capacity)).encode()))
         .toList()));
     CountDownLatch connected = new CountDownLatch(agents);
     ids.forEach(id -> connect(id, connected));
@@ -107,6 +114,7 @@ public final class OfferLatencyRun {
     Thread.sleep(warmUp * 1000L);
     synchronized (latency) {
       latency.reset();
+      delivery.reset();
     }
     long sentBefore = sent.get();
     long offersBefore = offers.get();
@@ -116,10 +124,13 @@ public final class OfferLatencyRun {
     vertx.cancelTimer(timer);
     Thread.sleep(2_000);
     Histogram copy;
+    Histogram deliveryCopy;
     synchronized (latency) {
       copy = latency.copy();
+      deliveryCopy = delivery.copy();
     }
-    System.out.printf("agents %d, rate %d/s, measured %d s after %d s warm-up%n", agents, rate, seconds, warmUp);
+    System.out.printf("agents %d (chat capacity %d each), rate %d/s, measured %d s after %d s warm-up%n", agents,
+        capacity, rate, seconds, warmUp);
     System.out.printf("contacts sent %,d (measured %,d), answered %,d; offers %,d (measured %,d), accepted %,d,"
             + " completed %,d, failures %,d%n", sent.get(), sent.get() - sentBefore, answered.get(), offers.get(),
         offers.get() - offersBefore, accepted.get(), completed.get(), failures.get());
@@ -127,6 +138,9 @@ public final class OfferLatencyRun {
             + " (%,d samples)%n", copy.getValueAtPercentile(50) / 1e3, copy.getValueAtPercentile(90) / 1e3,
         copy.getValueAtPercentile(99) / 1e3, copy.getValueAtPercentile(99.9) / 1e3, copy.getMaxValue() / 1e3,
         copy.getTotalCount());
+    System.out.printf("offer made (offeredAt) -> offer event: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+        deliveryCopy.getValueAtPercentile(50) / 1e3, deliveryCopy.getValueAtPercentile(99) / 1e3,
+        deliveryCopy.getMaxValue() / 1e3);
   }
 
   private void send() {
@@ -146,6 +160,13 @@ public final class OfferLatencyRun {
 
   private void onOffer(JsonObject offer) {
     long now = System.nanoTime();
+    if (measuring) {
+      java.time.Instant offered = java.time.Instant.parse(offer.getString("offeredAt"));
+      long micros = java.time.Duration.between(offered, java.time.Instant.now()).toNanos() / 1_000;
+      synchronized (latency) {
+        delivery.recordValue(Math.max(0, micros));
+      }
+    }
     offers.incrementAndGet();
     String contactId = offer.getString("contactId");
     Long answer = answeredAt.remove(contactId);
@@ -199,6 +220,9 @@ public final class OfferLatencyRun {
   }
 
   private Future<String> call(HttpMethod method, String path, String json) {
+    if (stopped) {
+      return Future.failedFuture("stopped");
+    }
     RequestOptions options = new RequestOptions().setHost(host).setPort(port).setMethod(method).setURI(path)
         .putHeader("Authorization", TOKEN);
     if (json != null) {
