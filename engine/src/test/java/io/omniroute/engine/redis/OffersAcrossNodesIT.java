@@ -6,6 +6,7 @@ import io.omniroute.engine.support.EngineClient;
 import io.omniroute.engine.support.EngineProcess;
 import io.omniroute.engine.support.Eventually;
 import io.omniroute.engine.support.RedisForTests;
+import io.omniroute.engine.support.SseStream;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ import redis.embedded.RedisServer;
 /**
  * Two engine processes on one Redis offer contacts to agents connected to either: each contact is
  * offered to one agent at a time and assigned to one agent only, whichever node the agents answer
- * (and complete) through; and when one node is killed with SIGKILL while its offers are open, the other ends each
+ * (and complete) through; an agent listening on one node gets the offers the other makes; and when one node is killed with SIGKILL while its offers are open, the other ends each
  * of them at its timeout and offers the contact again within two seconds.
  */
 class OffersAcrossNodesIT {
@@ -103,6 +104,29 @@ class OffersAcrossNodesIT {
         assertThat(contact.getString("status")).as(id).isEqualTo("COMPLETED");
         assertThat(contact.getString("agent")).isEqualTo(acceptedBy.get(id));
         assertOneOfferAtATime(contact);
+      }
+    }
+  }
+
+  @Test
+  void anAgentListeningOnOneNodeGetsTheOffersTheOtherNodeMakes() throws Exception {
+    try (EngineProcess a = node("a"); EngineProcess b = node("b")) {
+      register(a, "sepp-remote", 3);
+      try (SseStream stream = b.events("/v1/agents/sepp-remote/events")) {
+        assertThat(stream.status()).isEqualTo(200);
+        List<String> contacts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+          contacts.add(a.createContact(CHAT).getString("id"));
+        }
+
+        List<String> offered = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+          SseStream.Event event = stream.nextMatching(e -> "offer.offered".equals(e.type()));
+          assertThat(event.json().getString("agentId")).isEqualTo("sepp-remote");
+          assertThat(event.json().getString("expiresAt")).isNotNull();
+          offered.add(event.json().getString("contactId"));
+        }
+        assertThat(offered).containsExactlyInAnyOrderElementsOf(contacts);
       }
     }
   }
