@@ -123,10 +123,14 @@ public final class MemoryEventStreams implements EventStreams {
       size++;
     }
 
-    /** Drops the oldest events that are beyond the last {@code events} and older than {@code age}. */
+    /**
+     * Drops the oldest events that are beyond the last {@code events} and at least {@code age} old
+     * (with an age of zero, even those of this millisecond), but keeps the one just before the last
+     * {@code events}: a client that saw it is told exactly what came after it.
+     */
     void trim(Retention retention, long nowMillis) {
       long cutoff = nowMillis - retention.age().toMillis();
-      while (size > retention.events() && ids[head].millis() < cutoff) {
+      while (size > retention.events() + 1 && ids[head].millis() <= cutoff) {
         ids[head] = null;
         events[head] = null;
         head = (head + 1) % ids.length;
