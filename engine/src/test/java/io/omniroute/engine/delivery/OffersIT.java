@@ -206,11 +206,12 @@ class OffersIT {
 
     await(engine.engine().escalation().runOnce());
 
-    JsonObject escalated = contact(contact);
+    JsonObject escalated = Eventually.until(() -> contact(contact),
+        current -> "country:DE".equals(current.getJsonObject("current").getString("queue")));
     assertThat(escalated.getString("status")).as(escalated.encodePrettily()).isEqualTo("QUEUED");
     assertThat(escalated.getJsonObject("current").getString("queue")).isEqualTo("country:DE");
     assertThat(historyTypes(escalated)).endsWith("offered", "withdrawn", "escalated");
-    assertThat(agent("sepp").getJsonArray("offers")).isEmpty();
+    Eventually.until(() -> agent("sepp").getJsonArray("offers"), JsonArray::isEmpty);
     assertThat(events.stream().filter(ContactEvent.OfferEnded.class::isInstance)
         .map(event -> ((ContactEvent.OfferEnded) event).outcome()).toList()).containsExactly(OfferOutcome.WITHDRAWN);
   }
@@ -297,15 +298,19 @@ class OffersIT {
     clock.advance(Duration.ofSeconds(120));
     admin.post("/v1/contacts/" + contact + "/complete", "");
 
-    String metrics = engine.as("demo-ops").scrape();
+    List<String> expected = List.of(
+        "omniroute_offers_total{channel=\"chat\"} 1.0",
+        "omniroute_offer_outcomes_total{channel=\"chat\",outcome=\"accepted\"} 1.0",
+        "omniroute_offer_time_to_accept_seconds_sum{channel=\"chat\"} 3.0",
+        "omniroute_handle_time_seconds_sum{channel=\"chat\"} 120.0",
+        "omniroute_offer_time_to_offer_seconds_count{channel=\"chat\"} 1",
+        "omniroute_agents{presence=\"available\"} 1.0",
+        "omniroute_agent_occupancy_ratio{channel=\"chat\"} 0.0");
 
-    assertThat(metrics).contains("omniroute_offers_total{channel=\"chat\"} 1.0");
-    assertThat(metrics).contains("omniroute_offer_outcomes_total{channel=\"chat\",outcome=\"accepted\"} 1.0");
-    assertThat(metrics).contains("omniroute_offer_time_to_accept_seconds_sum{channel=\"chat\"} 3.0");
-    assertThat(metrics).contains("omniroute_handle_time_seconds_sum{channel=\"chat\"} 120.0");
-    assertThat(metrics).contains("omniroute_offer_time_to_offer_seconds_count{channel=\"chat\"} 1");
-    assertThat(metrics).contains("omniroute_agents{presence=\"available\"} 1.0");
-    assertThat(metrics).containsPattern("omniroute_agent_occupancy_ratio\\{channel=\"chat\"} 0.0");
+    String metrics = Eventually.until(() -> engine.as("demo-ops").scrape(),
+        scraped -> expected.stream().allMatch(scraped::contains));
+
+    assertThat(metrics).contains(expected);
   }
 
   private void register(String id, String queue, String capacity, int wrapUpSeconds) {
