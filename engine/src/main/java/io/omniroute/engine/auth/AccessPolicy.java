@@ -200,10 +200,7 @@ public final class AccessPolicy {
     READ_OWN_WORK {
       @Override
       AccessDecision decide(Role role, Map<String, String> params) {
-        if (reads(role)) {
-          return AccessDecision.ALLOW;
-        }
-        return role.kind() == Role.Kind.DEALER ? AccessDecision.ALLOW_OWN : AccessDecision.DENY;
+        return readsElseDealerOwn(role);
       }
 
       @Override
@@ -272,10 +269,7 @@ public final class AccessPolicy {
     READ_AGENTS {
       @Override
       AccessDecision decide(Role role, Map<String, String> params) {
-        if (reads(role)) {
-          return AccessDecision.ALLOW;
-        }
-        return role.kind() == Role.Kind.DEALER ? AccessDecision.ALLOW_OWN : AccessDecision.DENY;
+        return readsElseDealerOwn(role);
       }
 
       @Override
@@ -330,10 +324,7 @@ public final class AccessPolicy {
     READ_WEBHOOKS {
       @Override
       AccessDecision decide(Role role, Map<String, String> params) {
-        if (reads(role)) {
-          return AccessDecision.ALLOW;
-        }
-        return role.kind() == Role.Kind.DEALER ? AccessDecision.ALLOW_OWN : AccessDecision.DENY;
+        return readsElseDealerOwn(role);
       }
 
       @Override
@@ -413,6 +404,14 @@ public final class AccessPolicy {
     }
 
     /** Everything for admin and the global supervisor; {@code own} callers their own; nobody else. */
+    /** Every reader reads all; a dealer only its own; nobody else. */
+    private static AccessDecision readsElseDealerOwn(Role role) {
+      if (reads(role)) {
+        return AccessDecision.ALLOW;
+      }
+      return role.kind() == Role.Kind.DEALER ? AccessDecision.ALLOW_OWN : AccessDecision.DENY;
+    }
+
     private static AccessDecision globalElseOwn(Role role, Role.Kind own) {
       if (role.kind() == Role.Kind.ADMIN || role.isGlobalSupervisor()) {
         return AccessDecision.ALLOW;
