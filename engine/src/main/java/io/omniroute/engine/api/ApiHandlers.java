@@ -31,6 +31,15 @@ public record ApiHandlers(
     Objects.requireNonNull(ops, "ops");
   }
 
+  /**
+   * The operations whose body is not JSON but is read whole by their handler (a Twilio form, a
+   * mail), with the largest body each accepts; a larger one is answered 413. Operations with
+   * another body that are not listed read it as a stream ({@code importCustomers}).
+   */
+  Map<String, Long> bufferedBodyLimits() {
+    return Map.of();
+  }
+
   /** The handler of each operationId of openapi.yaml. */
   Map<String, Handler<RoutingContext>> byOperationId() {
     return Map.ofEntries(

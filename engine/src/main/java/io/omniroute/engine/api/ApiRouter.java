@@ -42,11 +42,14 @@ public final class ApiRouter {
       if (operation.method().equals("GET")) {
         route.method(HttpMethod.HEAD);
       }
+      Long otherBodyLimit = api.bufferedBodyLimits().get(operation.operationId());
       if (operation.body() != null) {
         route.handler(operation.path().startsWith("/v1/rules") ? ruleBodies : bodies);
+      } else if (otherBodyLimit != null) {
+        route.handler(BodyHandler.create(false).setBodyLimit(otherBodyLimit));
       }
       route.handler(api.access().apply(operation.operationId()));
-      route.handler(new ContractValidation(operation)).handler(handler);
+      route.handler(new ContractValidation(operation, otherBodyLimit != null)).handler(handler);
     }
     router.get("/openapi.yaml").method(HttpMethod.HEAD).handler(ctx ->
         ctx.response().putHeader("Content-Type", "application/yaml").end(contract.yaml()));

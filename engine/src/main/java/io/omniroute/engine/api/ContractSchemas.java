@@ -110,7 +110,8 @@ public final class ContractSchemas {
           addParameters(path.getValue().path("parameters"), pathPointer + "/parameters", parameters);
           addParameters(operation.path("parameters"), pathPointer + "/" + method + "/parameters", parameters);
           operations.add(new OperationSchemas(operation.path("operationId").asText(), method.toUpperCase(Locale.ROOT),
-              path.getKey(), List.copyOf(parameters), body(operation, pathPointer + "/" + method)));
+              path.getKey(), List.copyOf(parameters), body(operation, pathPointer + "/" + method),
+              otherMediaTypes(operation)));
         }
       }
     }
@@ -172,6 +173,34 @@ public final class ContractSchemas {
         description == null ? null : description.asText());
   }
 
+  private List<String> otherMediaTypes(JsonNode operation) {
+    JsonNode body = operation.get("requestBody");
+    if (body == null) {
+      return List.of();
+    }
+    if (body.has("$ref")) {
+      body = document.at(localPointer(body.get("$ref").asText()));
+    }
+    List<String> types = new ArrayList<>();
+    body.path("content").fieldNames().forEachRemaining(type -> {
+      if (!type.equals("application/json")) {
+        types.add(type);
+      }
+    });
+    return List.copyOf(types);
+  }
+
+  /**
+   * The compiled schema {@code name} of {@code components/schemas}: what a channel adapter's
+   * contact must satisfy, exactly as a contact sent to the JSON API.
+   */
+  public JsonSchema component(String name) {
+    if (document.at("/components/schemas/" + escape(name)).isMissingNode()) {
+      throw new IllegalArgumentException("openapi.yaml has no schema " + name);
+    }
+    return compile("/components/schemas/" + escape(name));
+  }
+
   private JsonSchema compile(String pointer) {
     JsonSchema schema = factory.getSchema(SchemaLocation.of(LOCATION + "#" + pointer), config);
     schema.initializeValidators();
@@ -192,10 +221,13 @@ public final class ContractSchemas {
   /**
    * What an operation accepts: its parameters in document order, and its JSON body ({@code null}
    * if none); {@code method} is upper case ({@code GET}), {@code path} as the contract writes it
-   * ({@code /v1/contacts/{id}}).
+   * ({@code /v1/contacts/{id}}); {@code otherMediaTypes} the body's media types other than JSON
+   * ({@code application/x-www-form-urlencoded}, {@code message/rfc822}, {@code text/csv}), which
+   * the handler reads itself.
    */
   public record OperationSchemas(
-      String operationId, String method, String path, List<ParameterSchema> parameters, BodySchema body) {}
+      String operationId, String method, String path, List<ParameterSchema> parameters, BodySchema body,
+      List<String> otherMediaTypes) {}
 
   /** One parameter: {@code in} is {@code path}, {@code query}, {@code header} or {@code cookie}; {@code type} the schema's type. */
   public record ParameterSchema(String name, String in, boolean required, String type, JsonSchema schema) {}

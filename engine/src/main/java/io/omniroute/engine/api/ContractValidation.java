@@ -14,6 +14,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,10 +35,20 @@ final class ContractValidation implements Handler<RoutingContext> {
 
   private final List<ParameterSchema> parameters;
   private final BodySchema body;
+  private final List<String> bufferedMediaTypes;
 
   ContractValidation(OperationSchemas operation) {
+    this(operation, false);
+  }
+
+  /**
+   * @param buffersOtherBody whether the router buffers a body of the operation's other media
+   *     types (a form, a mail) for its handler: then its {@code Content-Type} is checked here
+   */
+  ContractValidation(OperationSchemas operation, boolean buffersOtherBody) {
     this.parameters = operation.parameters();
     this.body = operation.body();
+    this.bufferedMediaTypes = buffersOtherBody ? operation.otherMediaTypes() : List.of();
   }
 
   /** The validation of one operation, by its {@code operationId}. */
@@ -60,6 +71,9 @@ final class ContractValidation implements Handler<RoutingContext> {
       return;
     }
     if (body != null && !validateBody(ctx)) {
+      return;
+    }
+    if (!bufferedMediaTypes.isEmpty() && !checkOtherBody(ctx)) {
       return;
     }
     new RequestParameters(values).attachTo(ctx);
@@ -140,6 +154,22 @@ final class ContractValidation implements Handler<RoutingContext> {
       return false;
     }
     ctx.put(BODY_KEY, json);
+    return true;
+  }
+
+  private boolean checkOtherBody(RoutingContext ctx) {
+    String contentType = ctx.request().getHeader("Content-Type");
+    String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    if (!bufferedMediaTypes.contains(mediaType)) {
+      Problem.send(ctx, 415, "Unsupported media type", "Send the body as Content-Type: "
+          + String.join(" or ", bufferedMediaTypes) + (contentType == null ? "." : ", not '" + contentType + "'."));
+      return false;
+    }
+    Buffer buffer = ctx.body().buffer();
+    if (buffer == null || buffer.length() == 0) {
+      Problem.send(ctx, 400, "Invalid request", "The request needs a body of type " + mediaType + ".");
+      return false;
+    }
     return true;
   }
 

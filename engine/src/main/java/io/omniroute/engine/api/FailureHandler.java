@@ -1,5 +1,6 @@
 package io.omniroute.engine.api;
 
+import io.omniroute.adapters.InvalidPayloadException;
 import io.omniroute.engine.http.HttpProtocolErrors;
 import io.omniroute.engine.http.Problem;
 import io.netty.handler.codec.DecoderException;
@@ -60,7 +61,12 @@ final class FailureHandler {
   static void handle(RoutingContext ctx) {
     Throwable failure = unwrap(ctx.failure());
     int status = ctx.statusCode();
-    if (failure instanceof ContactNotFoundException e) {
+    if (failure instanceof InvalidPayloadException e) {
+      JsonArray errors = new JsonArray();
+      e.problems().forEach(problem -> errors.add(new io.vertx.core.json.JsonObject().put("message", problem)));
+      Problem.send(ctx, 400, "Payload cannot become a contact", "Fix " + (e.problems().size() == 1 ? "this: " : "these: ")
+          + e.getMessage() + ". Nothing was stored.", errors);
+    } else if (failure instanceof ContactNotFoundException e) {
       Problem.send(ctx, 404, "Contact not found", capitalise(e.getMessage()) + ": check the id returned by POST /v1/contacts.");
     } else if (failure instanceof UnknownQueueException e) {
       Problem.send(ctx, 404, "Queue not found", "No queue named '" + e.queue() + "': use central, country:<CC>,"

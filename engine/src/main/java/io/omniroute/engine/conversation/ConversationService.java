@@ -8,6 +8,8 @@ import io.omniroute.engine.queue.QueueStore;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads conversations and records agents' answers in them. Contacts join, reopen and leave
@@ -24,12 +26,21 @@ public final class ConversationService {
   /** How many conversations a customer's view lists. */
   public static final int RECENT_CONVERSATIONS = 20;
 
+  private static final Logger LOG = LoggerFactory.getLogger(ConversationService.class);
+
   private final QueueStore store;
   private final Clock clock;
+  private final Outbound outbound;
 
   public ConversationService(QueueStore store, Clock clock) {
+    this(store, clock, Outbound.NONE);
+  }
+
+  /** @param outbound carries each stored answer to the customer over its channel */
+  public ConversationService(QueueStore store, Clock clock, Outbound outbound) {
     this.store = store;
     this.clock = clock;
+    this.outbound = outbound;
   }
 
   /** The conversation {@code id} with its messages and history. */
@@ -41,14 +52,22 @@ public final class ConversationService {
 
   /**
    * Records {@code agent}'s answer in the conversation, on the channel of its latest inbound
-   * message; answers the conversation after it.
+   * message, then hands it to that channel's {@link Outbound}; answers the conversation after it.
+   * The answer stays stored when sending fails (the failure is logged).
    */
   public Future<ConversationRecord> answer(String id, String agent, String text, Caller caller) {
     return conversation(id, caller).compose(conversation -> {
       Message answer = Message.outbound(clock.instant(), replyChannel(conversation), agent, text);
       return store.addMessage(id, answer)
           .compose(added -> added.map(Future::succeededFuture)
-              .orElseGet(() -> Future.failedFuture(new ConversationNotFoundException(id))));
+              .orElseGet(() -> Future.failedFuture(new ConversationNotFoundException(id))))
+          .compose(stored -> outbound.send(stored, answer)
+              .otherwise(failure -> {
+                LOG.warn("the answer to conversation {} is stored but was not sent over {}: {}",
+                    id, answer.channel(), failure.toString());
+                return null;
+              })
+              .map(stored));
     });
   }
 
