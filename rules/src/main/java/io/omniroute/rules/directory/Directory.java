@@ -26,6 +26,7 @@ public final class Directory {
   private final KeywordMatcher topicKeywords;
   private final Map<String, List<ExpertTeam>> teamsByTopic;
   private final Map<String, Level> queues;
+  private final Map<String, NumberOwner> numberOwners;
 
   Directory(List<Country> countries, List<Dealer> dealers, List<ExpertTeam> teams, List<Topic> topics) {
     this.countries = index(countries, Country::code);
@@ -47,7 +48,27 @@ public final class Directory {
     teams.forEach(t -> queueLevels.put(QueueNames.expert(t.id()), Level.EXPERT));
     dealers.forEach(d -> queueLevels.put(QueueNames.dealer(d.id()), Level.DEALER));
     this.queues = Collections.unmodifiableMap(queueLevels);
+    Map<String, NumberOwner> owners = new LinkedHashMap<>();
+    countries.forEach(c -> c.phones().forEach(phone -> owners.put(phone, new NumberOwner(null, c.code()))));
+    dealers.forEach(d -> d.phones().forEach(phone -> owners.put(phone, new NumberOwner(d.id(), d.country()))));
+    this.numberOwners = Collections.unmodifiableMap(owners);
   }
+
+  /**
+   * Whose service number {@code phone} (E.164) is: a dealer's (with its country) or a country's;
+   * empty when the directory does not list it.
+   */
+  public java.util.Optional<NumberOwner> ownerOfNumber(String phone) {
+    return java.util.Optional.ofNullable(phone == null ? null : numberOwners.get(phone));
+  }
+
+  /**
+   * The dealer or country a service number belongs to.
+   *
+   * @param dealerId the dealer, or {@code null} for a country's own number
+   * @param country the country of the dealer, or the country itself
+   */
+  public record NumberOwner(String dealerId, String country) {}
 
   private static <T> Map<String, T> index(List<T> items, java.util.function.Function<T, String> id) {
     Map<String, T> map = new LinkedHashMap<>();

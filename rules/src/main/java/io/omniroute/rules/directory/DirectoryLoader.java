@@ -38,6 +38,7 @@ public final class DirectoryLoader {
 
   private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -145,6 +146,7 @@ public final class DirectoryLoader {
         throw problem("countries", "at least one country is required");
       }
       Set<String> countryCodes = new HashSet<>();
+      Set<String> phones = new HashSet<>();
       for (int i = 0; i < file.countries().size(); i++) {
         Country country = file.countries().get(i);
         String entry = entry("countries", i, country == null ? null : country.code());
@@ -152,6 +154,7 @@ public final class DirectoryLoader {
         require(country.code() != null && COUNTRY_CODE.matcher(country.code()).matches(),
             entry, "code must be an ISO 3166-1 alpha-2 code such as DE, got '" + country.code() + "'");
         require(countryCodes.add(country.code()), entry, "duplicate country code '" + country.code() + "'");
+        requirePhones(country.phones(), entry, phones);
       }
       Set<String> dealerIds = new HashSet<>();
       for (int i = 0; i < file.dealers().size(); i++) {
@@ -163,6 +166,7 @@ public final class DirectoryLoader {
         require(countryCodes.contains(dealer.country()), entry,
             "country '" + dealer.country() + "' is not listed under countries " + countryCodes);
         require(dealerIds.add(dealer.id()), entry, "duplicate dealer id '" + dealer.id() + "'");
+        requirePhones(dealer.phones(), entry, phones);
       }
       Set<String> topicIds = new HashSet<>();
       for (int i = 0; i < file.topics().size(); i++) {
@@ -194,6 +198,14 @@ public final class DirectoryLoader {
         require(teamIds.add(team.id()), entry, "duplicate expert team id '" + team.id() + "'");
       }
       return new Directory(file.countries(), file.dealers(), file.expertTeams(), file.topics());
+    }
+
+    private void requirePhones(List<String> numbers, String entry, Set<String> seen) {
+      for (String number : numbers) {
+        require(number != null && E164.matcher(number).matches(), entry,
+            "phones must be E.164 numbers such as +498912345678, got '" + number + "'");
+        require(seen.add(number), entry, "phone " + number + " is listed twice in the directory");
+      }
     }
 
     private void requireId(String id, String entry) {

@@ -173,6 +173,37 @@ class DirectoryLoaderTest {
   }
 
   @Test
+  void mapsServiceNumbersToTheirDealerOrCountry() {
+    Directory directory = DirectoryLoader.bundledSample();
+
+    assertThat(directory.ownerOfNumber("+498912340000")).contains(new Directory.NumberOwner("DE-MUC-001", "DE"));
+    assertThat(directory.ownerOfNumber("+498920000000")).contains(new Directory.NumberOwner(null, "DE"));
+    assertThat(directory.ownerOfNumber("+4930999999")).isEmpty();
+  }
+
+  @Test
+  void rejectsAServiceNumberThatIsNotE164OrListedTwice() throws IOException {
+    Path notE164 = write("phone-format.yaml", COUNTRIES + """
+        dealers:
+          - {id: DE-X-1, name: X, country: DE, phones: ['089 1234']}
+        """);
+    Path twice = write("phone-twice.yaml", """
+        countries:
+          - {code: DE, languages: [de], phones: ['+498912340000']}
+        dealers:
+          - {id: DE-X-1, name: X, country: DE, phones: ['+498912340000']}
+        """);
+
+    assertThatThrownBy(() -> DirectoryLoader.load(notE164))
+        .isInstanceOf(DirectoryException.class)
+        .hasMessageContaining("dealers[0] (DE-X-1)")
+        .hasMessageContaining("phones must be E.164 numbers such as +498912345678, got '089 1234'");
+    assertThatThrownBy(() -> DirectoryLoader.load(twice))
+        .isInstanceOf(DirectoryException.class)
+        .hasMessageContaining("phone +498912340000 is listed twice in the directory");
+  }
+
+  @Test
   void rejectsADuplicateDealerId() throws IOException {
     Path file = write("dealer-duplicate.yaml", COUNTRIES + """
         dealers:
