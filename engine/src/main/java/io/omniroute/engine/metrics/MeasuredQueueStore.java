@@ -45,7 +45,7 @@ public final class MeasuredQueueStore implements QueueStore {
   enum Operation {
     ACCEPT, FIND, CLAIM, COMPLETE, ABANDON, QUEUE_STATS, WAITING, DUE_FOR_ESCALATION, ESCALATE, PING, CONTACTS_OF,
     ERASE, CONVERSATION_STATE, THREAD_STATES, CONVERSATION, CONVERSATIONS_OF, ADD_MESSAGE, TRANSFER,
-    ERASE_CONVERSATIONS, RESERVE, END_OFFER;
+    ERASE_CONVERSATIONS, RESERVE, END_OFFER, FIND_BY_IDEMPOTENCY_KEY;
 
     final String label = name().toLowerCase(Locale.ROOT);
   }
@@ -113,6 +113,11 @@ public final class MeasuredQueueStore implements QueueStore {
   @Override
   public Future<Optional<ContactRecord>> find(String id) {
     return measured(Operation.FIND, () -> store.find(id));
+  }
+
+  @Override
+  public Future<Optional<ContactRecord>> findByIdempotencyKey(String idempotencyKey) {
+    return measured(Operation.FIND_BY_IDEMPOTENCY_KEY, () -> store.findByIdempotencyKey(idempotencyKey));
   }
 
   @Override

@@ -87,6 +87,13 @@ public interface QueueStore extends AutoCloseable {
   Future<Optional<ContactRecord>> find(String id);
 
   /**
+   * The contact accepted with this idempotency key (as {@link #accept} got it), while the store
+   * still holds it: how an adapter finds the contact of a foreign id (a Twilio call's status
+   * callback names only the call).
+   */
+  Future<Optional<ContactRecord>> findByIdempotencyKey(String idempotencyKey);
+
+  /**
    * Hands the next contact of a queue to an agent and marks it {@code ASSIGNED}; empty when the
    * queue has no waiting contact.
    */

@@ -273,6 +273,17 @@ public abstract class QueueStoreContract {
   }
 
   @Test
+  void findsAContactByItsIdempotencyKeyAfterItsStatusChanged() {
+    accept(queued("c-1", dealer(20), at(0)), "twilio:CA1");
+    accept(queued("c-2", dealer(20), at(1)), "twilio:CA2");
+    await(store.claim(DEALER_QUEUE, "agent-1", at(10)));
+
+    assertThat(await(store.findByIdempotencyKey("twilio:CA1")).orElseThrow().status()).isEqualTo(ContactStatus.ASSIGNED);
+    assertThat(await(store.findByIdempotencyKey("twilio:CA2")).orElseThrow().id()).isEqualTo("c-2");
+    assertThat(await(store.findByIdempotencyKey("twilio:CA3"))).isEmpty();
+  }
+
+  @Test
   void nullIdempotencyKeyNeverDedupes() {
     Accepted one = await(store.accept(queued("c-1", dealer(20), at(0)), null));
     Accepted two = await(store.accept(queued("c-2", dealer(20), at(0)), null));

@@ -296,6 +296,14 @@ public final class MemoryQueueStore implements QueueStore {
   }
 
   @Override
+  public Future<Optional<ContactRecord>> findByIdempotencyKey(String idempotencyKey) {
+    return call(() -> {
+      long slot = byIdempotencyKey.get(idempotencyKey);
+      return slot == SlotIndex.ABSENT ? Optional.<ContactRecord>empty() : Optional.of(slots.get(slot).record());
+    });
+  }
+
+  @Override
   public Future<Optional<ContactRecord>> claim(String queue, String agent, Instant now) {
     return call(() -> {
       WaitingLine line = queues.get(queue);

@@ -332,6 +332,34 @@ public final class RedisQueueStore implements QueueStore {
     return RedisCalls.future(read(keys.partitionOfContact(id), id));
   }
 
+  /**
+   * Looks in the partition the key anchors first (where a contact that opened a conversation
+   * without a thread key lives), then in all others at once (a follow-up lives with its conversation).
+   */
+  @Override
+  public Future<Optional<ContactRecord>> findByIdempotencyKey(String idempotencyKey) {
+    int first = keys.partitionOfContact(idempotencyKey);
+    return RedisCalls.future(contactOfKey(first, idempotencyKey).thenCompose(found -> {
+      if (found.isPresent() || keys.partitions() == 1) {
+        return CompletableFuture.completedFuture(found);
+      }
+      List<CompletableFuture<Optional<ContactRecord>>> others = new ArrayList<>();
+      for (int p = 0; p < keys.partitions(); p++) {
+        if (p != first) {
+          others.add(contactOfKey(p, idempotencyKey).toCompletableFuture());
+        }
+      }
+      return CompletableFuture.allOf(others.toArray(CompletableFuture[]::new)).thenApply(done -> others.stream()
+          .map(CompletableFuture::join).flatMap(Optional::stream).findFirst());
+    }));
+  }
+
+  private CompletionStage<Optional<ContactRecord>> contactOfKey(int p, String idempotencyKey) {
+    return redis.get(keys.idempotencyKey(p, idempotencyKey)).thenCompose(id -> id == null
+        ? CompletableFuture.completedFuture(Optional.<ContactRecord>empty())
+        : read(keys.partitionOfContact(id), id));
+  }
+
   @Override
   public Future<Optional<ContactRecord>> claim(String queue, String agent, Instant now) {
     if (keys.partitions() == 1) {
