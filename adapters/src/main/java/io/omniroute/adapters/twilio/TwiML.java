@@ -23,14 +23,23 @@ public final class TwiML {
     if (queue.length() > 64) {
       throw new IllegalArgumentException("a Twilio queue name has at most 64 characters: " + queue);
     }
-    String action = actionUrl + (actionUrl.contains("?") ? "&" : "?") + "contactId="
-        + java.net.URLEncoder.encode(contactId, java.nio.charset.StandardCharsets.UTF_8);
-    return PROLOG + "<Response><Enqueue action=\"" + escape(action) + "\">" + escape(queue) + "</Enqueue></Response>";
+    return PROLOG + "<Response><Enqueue action=\"" + escape(withContactId(actionUrl, contactId)) + "\">" + escape(queue)
+        + "</Enqueue></Response>";
   }
 
-  /** Dials {@code number} at once: a route that needs a human now (the critical central desk). */
-  public static String dial(String number) {
-    return PROLOG + "<Response><Dial>" + escape(number) + "</Dial></Response>";
+  /**
+   * Dials {@code number} at once: a route that needs a human now (the critical central desk).
+   * Twilio requests {@code actionUrl?contactId=ID} when the dialled call ends, with its {@code
+   * DialCallStatus}.
+   */
+  public static String dial(String number, String contactId, String actionUrl) {
+    return PROLOG + "<Response><Dial action=\"" + escape(withContactId(actionUrl, contactId)) + "\">" + escape(number)
+        + "</Dial></Response>";
+  }
+
+  private static String withContactId(String url, String contactId) {
+    return url + (url.contains("?") ? "&" : "?") + "contactId="
+        + java.net.URLEncoder.encode(contactId, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** {@code text} with the five XML special characters escaped. */

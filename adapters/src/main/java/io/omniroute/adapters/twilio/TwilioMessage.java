@@ -10,22 +10,24 @@ import java.util.regex.Pattern;
 /**
  * One inbound SMS or call, as Twilio's webhook reports it ({@code MessageSid}, {@code From},
  * {@code To}, {@code Body}, {@code FromCountry}; {@code CallSid}, {@code From}, {@code To}, {@code
- * CallerCountry}), read and checked, and turned into the engine's contact request. The Twilio id
+ * CallerCountry} and, when the call went through a {@code <Gather input="speech">} first, {@code
+ * SpeechResult}), read and checked, and turned into the engine's contact request. The Twilio id
  * ({@code MessageSid} or {@code CallSid}) is the idempotency key, so a retried webhook never makes
- * a twin. Messages between one number and one of the brand's numbers share a thread key, so a later
- * SMS of the same customer follows their conversation up. Immutable.
+ * a twin. SMS between one number and one of the brand's numbers share a {@link #threadKey()}, so
+ * a later SMS of the same customer can follow their conversation up; every call is a conversation
+ * of its own. Immutable.
  *
  * @param sid the Twilio id of the message or call
  * @param channel {@code sms} or {@code voice}
  * @param from the customer's number (E.164)
  * @param to the number the customer wrote to or called (E.164): a dealer's hotline or a country's
  * @param country the ISO country of {@code from} as Twilio resolved it, or {@code null}
- * @param text the SMS text, or {@code null} for a call
+ * @param text the SMS text, or what the caller said to a speech gather; {@code null} for a call without one
  */
 public record TwilioMessage(String sid, String channel, String from, String to, String country, String text) {
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-  private static final Pattern SID = Pattern.compile("[A-Z]{2}[0-9a-fA-F]{32}");
+  static final Pattern SID = Pattern.compile("[A-Z]{2}[0-9a-fA-F]{32}");
   private static final int MAX_TEXT = 60_000;
 
   /**
@@ -62,22 +64,31 @@ public record TwilioMessage(String sid, String channel, String from, String to, 
     String from = number(form, "From", problems);
     String to = number(form, "To", problems);
     String country = country(form, "CallerCountry", problems);
+    String speech = form.first("SpeechResult");
+    if (speech != null && speech.length() > MAX_TEXT) {
+      problems.add("SpeechResult has " + speech.length() + " characters; at most " + MAX_TEXT);
+    }
     if (!problems.isEmpty()) {
       throw new InvalidTwilioRequestException(problems);
     }
-    return new TwilioMessage(sid, "voice", from, to, country, null);
+    return new TwilioMessage(sid, "voice", from, to, country, speech == null || speech.isBlank() ? null : speech);
   }
 
   /**
-   * The contact request of {@code POST /v1/contacts} for this message; {@code dealerId} (may be
-   * {@code null}) is the dealer the called number belongs to, for the rules to route by.
+   * The contact request of {@code POST /v1/contacts} for this message, without a thread (the
+   * engine decides which conversation an SMS follows up).
+   *
+   * @param dealerId the dealer the called number belongs to, for the rules to route by; may be {@code null}
+   * @param calledCountry the country the called number belongs to, which then wins over the
+   *     caller's; may be {@code null}
    */
-  public ObjectNode toContact(String dealerId) {
+  public ObjectNode toContact(String dealerId, String calledCountry) {
     ObjectNode contact = JsonNodeFactory.instance.objectNode();
     contact.put("channel", channel);
     contact.putObject("from").put("phone", from);
-    if (country != null) {
-      contact.put("country", country);
+    String market = calledCountry != null ? calledCountry : country;
+    if (market != null) {
+      contact.put("country", market);
     }
     if (dealerId != null) {
       contact.put("dealerId", dealerId);
@@ -86,8 +97,12 @@ public record TwilioMessage(String sid, String channel, String from, String to, 
       contact.put("text", text);
     }
     contact.putObject("references").put("twilioSid", sid).put("calledNumber", to);
-    contact.putObject("thread").put("key", "twilio:" + from + ">" + to);
     return contact;
+  }
+
+  /** What every SMS between the same two numbers shares: {@code twilio:<from>><to>}. */
+  public String threadKey() {
+    return "twilio:" + from + ">" + to;
   }
 
   /** The idempotency key of this message: its Twilio id. */

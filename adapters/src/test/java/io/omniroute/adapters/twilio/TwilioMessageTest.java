@@ -4,40 +4,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Twilio's SMS and call webhooks as contacts, and the TwiML answers. */
+/** Twilio's SMS and call webhooks as contacts, call progress, and the TwiML answers; on recorded fixtures. */
 class TwilioMessageTest {
-  private static final String SMS = "ToCountry=DE&ToState=&SmsMessageSid=SM0123456789abcdef0123456789abcdef"
-      + "&NumMedia=0&ToCity=&FromZip=&SmsSid=SM0123456789abcdef0123456789abcdef&FromState=&SmsStatus=received"
-      + "&FromCity=&Body=Ist+mein+Auto+fertig%3F+Gr%C3%BC%C3%9Fe%2C+J%C3%BCrgen&FromCountry=AT&To=%2B498912345000"
-      + "&ToZip=&NumSegments=1&MessageSid=SM0123456789abcdef0123456789abcdef&AccountSid=AC0123456789abcdef0123456789abcdef"
-      + "&From=%2B436641234567&ApiVersion=2010-04-01";
-  private static final String CALL = "AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=2010-04-01"
-      + "&CallSid=CA0123456789abcdef0123456789abcdef&CallStatus=ringing&Called=%2B498912345000&CallerCountry=US"
-      + "&Caller=%2B12025550123&Direction=inbound&From=%2B12025550123&FromCountry=US&To=%2B498912345000&ToCountry=DE";
-
-  @Test
-  void anSmsBecomesAContactOfItsSenderThreadedWithTheirEarlierMessagesToTheSameNumber() throws Exception {
-    TwilioMessage sms = TwilioMessage.sms(FormBody.parse(SMS));
-
-    assertThat(new ObjectMapper().readTree(sms.toContact("DE-MUC-001").toString())).isEqualTo(new ObjectMapper().readTree("""
-        {"channel": "sms", "from": {"phone": "+436641234567"}, "country": "AT", "dealerId": "DE-MUC-001",
-         "text": "Ist mein Auto fertig? Grüße, Jürgen",
-         "references": {"twilioSid": "SM0123456789abcdef0123456789abcdef", "calledNumber": "+498912345000"},
-         "thread": {"key": "twilio:+436641234567>+498912345000"}}"""));
-    assertThat(sms.idempotencyKey()).isEqualTo("twilio:SM0123456789abcdef0123456789abcdef");
+  static String fixture(String name) {
+    try (InputStream in = TwilioMessageTest.class.getResourceAsStream("/twilio/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
-  void aCallFromAForeignNumberBecomesAVoiceContactWithoutText() {
-    TwilioMessage call = TwilioMessage.call(FormBody.parse(CALL));
+  void anSmsBecomesAContactOfItsSenderWithUmlautsIntact() throws Exception {
+    TwilioMessage sms = TwilioMessage.sms(FormBody.parse(fixture("sms-german.form")));
+
+    assertThat(new ObjectMapper().readTree(sms.toContact("DE-MUC-001", null).toString())).isEqualTo(new ObjectMapper().readTree("""
+        {"channel": "sms", "from": {"phone": "+436641234567"}, "country": "AT", "dealerId": "DE-MUC-001",
+         "text": "Ist mein Auto fertig? Grüße, Jürgen",
+         "references": {"twilioSid": "SM0123456789abcdef0123456789abcdef", "calledNumber": "+498912340000"}}"""));
+    assertThat(sms.idempotencyKey()).isEqualTo("twilio:SM0123456789abcdef0123456789abcdef");
+    assertThat(sms.threadKey()).isEqualTo("twilio:+436641234567>+498912340000");
+  }
+
+  @Test
+  void aCallFromAForeignNumberBecomesAVoiceContactOfTheCalledCountry() {
+    TwilioMessage call = TwilioMessage.call(FormBody.parse(fixture("call-foreign-number.form")));
 
     assertThat(call.channel()).isEqualTo("voice");
     assertThat(call.from()).isEqualTo("+12025550123");
     assertThat(call.country()).isEqualTo("US");
-    assertThat(call.toContact(null).has("text")).isFalse();
-    assertThat(call.toContact(null).has("dealerId")).isFalse();
+    assertThat(call.toContact(null, null).get("country").asText()).isEqualTo("US");
+    assertThat(call.toContact("DE-MUC-001", "DE").get("country").asText()).isEqualTo("DE");
+    assertThat(call.toContact(null, null).has("text")).isFalse();
+    assertThat(call.toContact(null, null).has("dealerId")).isFalse();
+  }
+
+  @Test
+  void aCallAfterASpeechGatherCarriesWhatTheCallerSaid() {
+    TwilioMessage call = TwilioMessage.call(FormBody.parse(fixture("call-speech-accident.form")));
+
+    assertThat(call.text()).isEqualTo("Ich hatte einen Unfall auf der A9");
   }
 
   @Test
@@ -50,8 +61,28 @@ class TwilioMessageTest {
         .anySatisfy(problem -> assertThat(problem).startsWith("To is missing"))
         .anySatisfy(problem -> assertThat(problem).startsWith("Body is missing"))
         .anySatisfy(problem -> assertThat(problem).startsWith("FromCountry is 'Austria'"));
-    assertThat(catchThrowableOfType(InvalidTwilioRequestException.class, () -> FormBody.parse("Body=%E4%ZZ")).problems())
+    assertThat(catchThrowableOfType(InvalidTwilioRequestException.class,
+        () -> FormBody.parse(fixture("hostile-malformed-escape.form"))).problems())
         .containsExactly("the form body has a malformed escape in '%E4%ZZ'");
+  }
+
+  @Test
+  void readsTheStepOfACallFromStatusCallbacksAndVerbActions() {
+    assertThat(CallProgress.of(FormBody.parse(fixture("status-completed.form"))))
+        .isEqualTo(new CallProgress("CA0123456789abcdef0123456789abcdef", CallProgress.Step.ENDED));
+    assertThat(CallProgress.of(FormBody.parse(fixture("enqueue-hangup.form"))).step()).isEqualTo(CallProgress.Step.LEFT_WAITING);
+    assertThat(step("CallStatus=busy")).isEqualTo(CallProgress.Step.NOT_REACHED);
+    assertThat(step("CallStatus=canceled")).isEqualTo(CallProgress.Step.NOT_REACHED);
+    assertThat(step("CallStatus=ringing")).isEqualTo(CallProgress.Step.NONE);
+    assertThat(step("QueueResult=bridged")).isEqualTo(CallProgress.Step.NONE);
+    assertThat(step("DialCallStatus=completed")).isEqualTo(CallProgress.Step.DIAL_ANSWERED);
+    assertThat(step("DialCallStatus=no-answer")).isEqualTo(CallProgress.Step.DIAL_FAILED);
+    assertThat(catchThrowableOfType(InvalidTwilioRequestException.class, () -> CallProgress.of(FormBody.parse("CallStatus=completed")))
+        .problems()).containsExactly("CallSid is missing: Twilio's id of 34 characters, two letters and 32 hex digits");
+  }
+
+  private static CallProgress.Step step(String form) {
+    return CallProgress.of(FormBody.parse("CallSid=CA0123456789abcdef0123456789abcdef&" + form)).step();
   }
 
   @Test
@@ -60,6 +91,7 @@ class TwilioMessageTest {
     assertThat(TwiML.enqueue("dealer:DE-MUC-001", "c-1", "https://omniroute.example/v1/channels/twilio/voice/status"))
         .isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Enqueue action=\""
             + "https://omniroute.example/v1/channels/twilio/voice/status?contactId=c-1\">dealer:DE-MUC-001</Enqueue></Response>");
-    assertThat(TwiML.dial("+49<script>&\"")).contains("<Dial>+49&lt;script&gt;&amp;&quot;</Dial>");
+    assertThat(TwiML.dial("+49<script>&\"", "c-1", "https://omniroute.example/s"))
+        .contains("<Dial action=\"https://omniroute.example/s?contactId=c-1\">+49&lt;script&gt;&amp;&quot;</Dial>");
   }
 }
