@@ -11,7 +11,10 @@ import io.omniroute.engine.stream.Retention;
 import io.omniroute.engine.stream.StreamSettings;
 import io.omniroute.rules.ServiceLevels;
 import io.omniroute.rules.model.Channel;
+import io.omniroute.engine.channel.twilio.TwilioOptions;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +38,12 @@ import java.util.Map;
  *   replaySeconds: 900              # and at least its events of the last 15 minutes
  *   heartbeatSeconds: 15            # a comment (SSE) or ping (WebSocket) on idle connections
  *   reconnectMillis: 2000           # the SSE retry: a client waits before it reconnects
+ * channels:
+ *   twilio:                         # on when an auth token is set (env OMNIROUTE_TWILIO_AUTH_TOKEN or authTokenFile)
+ *     publicUrl: https://omniroute.example.com   # the base URL Twilio calls (env OMNIROUTE_PUBLIC_URL)
+ *     authTokenFile: /run/secrets/twilio-auth-token
+ *     smsJoinWindowMinutes: 1440    # a later SMS of the same two numbers joins the conversation within this
+ *     dialNumbers: {central: "+498920000001"}   # calls routed to these queues are dialled, not enqueued
  * </pre>
  *
  * Stateless.
@@ -48,7 +57,13 @@ final class ConfigFile {
   record Values(
       String host, Integer port, String directory, Integer instances, Long escalationIntervalMillis,
       Map<String, Long> serviceLevels, Map<String, Long> offerTimeouts, Map<String, String> offerStrategies,
-      Webhooks webhooks, EventStreamValues eventStreams) {}
+      Webhooks webhooks, EventStreamValues eventStreams, Channels channels) {}
+
+  /** The {@code channels} section: one entry per adapter. */
+  record Channels(TwilioValues twilio) {}
+
+  /** The {@code channels.twilio} section; every key optional. */
+  record TwilioValues(String publicUrl, String authTokenFile, Long smsJoinWindowMinutes, Map<String, String> dialNumbers) {}
 
   /** The {@code webhooks} section. */
   record Webhooks(Boolean allowPrivateAddresses) {}
@@ -109,10 +124,44 @@ final class ConfigFile {
       if (values.eventStreams() != null) {
         options = options.withStreams(streams(values.eventStreams(), options.streams()));
       }
+      if (values.channels() != null && values.channels().twilio() != null) {
+        options = options.withTwilio(twilio(values.channels().twilio(), options.twilio(), file));
+      }
     } catch (IllegalArgumentException e) {
       throw new ConfigException("Config " + file + ": " + e.getMessage());
     }
     return options;
+  }
+
+  private static TwilioOptions twilio(TwilioValues values, TwilioOptions base, Path file) {
+    TwilioOptions twilio = base;
+    if (values.publicUrl() != null) {
+      twilio = twilio.withPublicUrl(uri(values.publicUrl(), "channels.twilio.publicUrl"));
+    }
+    if (values.smsJoinWindowMinutes() != null) {
+      twilio = twilio.withSmsJoinWindow(Duration.ofMinutes(values.smsJoinWindowMinutes()));
+    }
+    if (values.dialNumbers() != null) {
+      twilio = twilio.withDialNumbers(values.dialNumbers());
+    }
+    if (values.authTokenFile() != null) {
+      Path tokenFile = file.toAbsolutePath().getParent().resolve(values.authTokenFile());
+      try {
+        twilio = twilio.withAuthToken(Files.readString(tokenFile));
+      } catch (IOException e) {
+        throw new IllegalArgumentException("channels.twilio.authTokenFile: cannot read " + tokenFile + ": " + e);
+      }
+    }
+    return twilio;
+  }
+
+  /** {@code text} as a URI, or a message naming {@code key}. */
+  static URI uri(String text, String key) {
+    try {
+      return new URI(text.strip());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(key + " is not a URL: " + e.getMessage());
+    }
   }
 
   private static OfferSettings offers(Values values, OfferSettings base) {

@@ -7,6 +7,8 @@ import io.omniroute.engine.api.ConversationsApi;
 import io.omniroute.engine.conversation.ConversationService;
 import io.omniroute.engine.conversation.OutboundChannels;
 import io.omniroute.engine.api.AdapterIntake;
+import io.omniroute.engine.api.TwilioApi;
+import io.omniroute.engine.channel.twilio.SmsThreads;
 import io.omniroute.engine.api.AgentsApi;
 import io.omniroute.engine.api.CustomersApi;
 import io.omniroute.engine.api.EventStreamsApi;
@@ -147,7 +149,9 @@ public final class Engine {
                   new WebhooksApi(webhooks.service()),
                   new EventStreamsApi(streams, authorizer::decide, contract.schemas()),
                   new RulesApi(rules, recent, directory),
-                  new OpsApi(contacts, metrics, clock));
+                  new OpsApi(contacts, metrics, clock),
+                  new TwilioApi(options.twilio().requireComplete(), adapterIntake, contacts,
+                      new SmsThreads(store, options.twilio().smsJoinWindow(), clock), directory));
               return vertx.deployVerticle(() -> {
                 HttpVerticle verticle = new HttpVerticle(options, contract, api);
                 first.compareAndSet(null, verticle);

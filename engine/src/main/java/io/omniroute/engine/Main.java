@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  * [--demo-tokens] [--compiler-warm-up ROUNDS]}, and {@code java -jar omniroute-engine.jar hash-token}.
  *
  * <p>Precedence: command-line options, then {@code OMNIROUTE_PORT}, {@code OMNIROUTE_HOST},
- * {@code OMNIROUTE_DIRECTORY}, {@code OMNIROUTE_CONFIG}, {@code OMNIROUTE_WEBHOOKS_ALLOW_PRIVATE}, then
+ * {@code OMNIROUTE_DIRECTORY}, {@code OMNIROUTE_CONFIG}, {@code OMNIROUTE_WEBHOOKS_ALLOW_PRIVATE},
+ * {@code OMNIROUTE_TWILIO_AUTH_TOKEN}, {@code OMNIROUTE_PUBLIC_URL}, then
  * the config file, then the defaults
  * (port 8480, the bundled sample directory and rules, the in-memory store).
  *
@@ -178,6 +179,15 @@ public final class Main implements Callable<Integer> {
       options = options.withWebhooks(options.webhooks().withAllowPrivateAddresses(bool(allowPrivate,
           "OMNIROUTE_WEBHOOKS_ALLOW_PRIVATE")));
     }
+    String twilioToken = env.apply("OMNIROUTE_TWILIO_AUTH_TOKEN");
+    String publicUrl = env.apply("OMNIROUTE_PUBLIC_URL");
+    if (publicUrl != null && !publicUrl.isBlank()) {
+      options = options.withTwilio(options.twilio().withPublicUrl(ConfigFile.uri(publicUrl, "OMNIROUTE_PUBLIC_URL")));
+    }
+    if (twilioToken != null && !twilioToken.isBlank()) {
+      options = options.withTwilio(options.twilio().withAuthToken(twilioToken));
+    }
+    options.twilio().requireComplete();
     return options.withTokens(tokens(env));
   }
 

@@ -17,7 +17,7 @@ import java.util.function.Function;
 public record ApiHandlers(
     Function<String, Handler<RoutingContext>> access, ContactsApi contacts, ConversationsApi conversations, QueuesApi queues,
     CustomersApi customers, AgentsApi agents, WebhooksApi webhooks, EventStreamsApi streams, RulesApi rules,
-    OpsApi ops) {
+    OpsApi ops, TwilioApi twilio) {
   public ApiHandlers {
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(contacts, "contacts");
@@ -29,6 +29,7 @@ public record ApiHandlers(
     Objects.requireNonNull(streams, "streams");
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(ops, "ops");
+    Objects.requireNonNull(twilio, "twilio");
   }
 
   /**
@@ -37,7 +38,7 @@ public record ApiHandlers(
    * another body that are not listed read it as a stream ({@code importCustomers}).
    */
   Map<String, Long> bufferedBodyLimits() {
-    return Map.of();
+    return twilio.bodyLimits();
   }
 
   /** The handler of each operationId of openapi.yaml. */
@@ -80,6 +81,9 @@ public record ApiHandlers(
         Map.entry("saveRuleVersion", rules.inScope(rules::save)),
         Map.entry("activateRules", rules.inScope(rules::activate)),
         Map.entry("listAudit", rules::audit),
+        Map.entry("twilioVoice", twilio::voice),
+        Map.entry("twilioVoiceStatus", twilio::voiceStatus),
+        Map.entry("twilioSms", twilio::sms),
         Map.entry("live", ops::live),
         Map.entry("ready", ops::ready),
         Map.entry("metrics", ops::metrics));

@@ -49,6 +49,8 @@ import java.util.Set;
  *       {@link AccessDecision#ALLOW_OWN} (its own webhooks)</td></tr>
  *   <tr><td>{@code metrics}</td><td>admin, ops</td></tr>
  *   <tr><td>{@code live}, {@code ready}</td><td>everybody, without a token</td></tr>
+ *   <tr><td>{@code twilioVoice}, {@code twilioVoiceStatus}, {@code twilioSms}</td><td>without a token:
+ *       Twilio's request signature authenticates them ({@link io.omniroute.engine.api.TwilioApi})</td></tr>
  *   <tr><td>any other operation</td><td>admin only (fail closed)</td></tr>
  * </table>
  *
@@ -103,6 +105,9 @@ public final class AccessPolicy {
       Map.entry("putWebhook", Rule.WRITE_WEBHOOKS),
       Map.entry("deleteWebhook", Rule.WRITE_WEBHOOKS),
       Map.entry("replayWebhookDeadLetters", Rule.REPLAY_WEBHOOKS),
+      Map.entry("twilioVoice", Rule.PUBLIC),
+      Map.entry("twilioVoiceStatus", Rule.PUBLIC),
+      Map.entry("twilioSms", Rule.PUBLIC),
       Map.entry("live", Rule.PUBLIC),
       Map.entry("ready", Rule.PUBLIC));
 

@@ -6,6 +6,7 @@ import io.omniroute.engine.queue.Accepted;
 import io.omniroute.engine.queue.ContactNotFoundException;
 import io.omniroute.engine.queue.ContactRecord;
 import io.omniroute.engine.queue.ContactStatus;
+import io.omniroute.engine.queue.IllegalTransitionException;
 import io.omniroute.engine.queue.QueueStats;
 import io.omniroute.engine.queue.QueueStore;
 import io.omniroute.engine.rules.RecentContacts;
@@ -149,6 +150,37 @@ public final class ContactService {
                 events.publish(new ContactEvent.Assigned(contact, agent, Duration.between(contact.receivedAt(), now), now)));
           }
         });
+  }
+
+  /**
+   * The contact {@code caller} submitted with {@code idempotencyKey} (its foreign id, such as a
+   * Twilio call's), while the store holds it.
+   */
+  public Future<Optional<ContactRecord>> findSubmitted(Caller caller, String idempotencyKey) {
+    return store.findByIdempotencyKey(Intake.scopedKey(caller.name(), idempotencyKey));
+  }
+
+  /**
+   * Records that a waiting contact the caller may act on was answered outside the engine's queues
+   * by {@code answeredBy} (a call dialled straight to a desk's number): it becomes {@code
+   * ASSIGNED} to it, after any open offer of it is withdrawn. Fails with {@link
+   * io.omniroute.engine.queue.IllegalTransitionException} when it no longer waits.
+   */
+  public Future<ContactRecord> assignDirectly(String id, String answeredBy, Caller caller) {
+    Instant now = clock.instant();
+    String offerId = "direct-" + id;
+    return store.find(id)
+        .compose(found -> found.isPresent() && caller.mayActOnContactIn(found.get().route().queue())
+            ? released(found.get(), "answered directly by " + answeredBy)
+            : Future.failedFuture(new ContactNotFoundException(id)))
+        .compose(contact -> store.reserve(id, contact.route().queue(), answeredBy, offerId, now.plusSeconds(60), now)
+            .compose(reserved -> reserved.isPresent()
+                ? store.endOffer(id, offerId, "accepted", "answered directly by " + answeredBy, now)
+                : Future.succeededFuture(Optional.<ContactRecord>empty()))
+            .compose(assigned -> assigned.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(
+                new IllegalTransitionException(id, contact.status(), ContactStatus.ASSIGNED))))
+            .onSuccess(assigned -> events.publish(
+                new ContactEvent.Assigned(assigned, answeredBy, Duration.between(assigned.receivedAt(), now), now))));
   }
 
   /** Completes a waiting or assigned contact the caller may act on. */

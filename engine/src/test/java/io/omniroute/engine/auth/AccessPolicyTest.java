@@ -96,6 +96,9 @@ class AccessPolicyTest {
       streamQueueEvents  queue=dealer:DE-MUC-001    A     A          A             A   D         D       A                 D
       streamQueueEvents  queue=dealer:DE-BER-001    A     A          A             A   D         D       D                 D
       live               -                          A     A          A             A   A         A       A                 A
+      twilioVoice        -                          A     A          A             A   A         A       A                 A
+      twilioVoiceStatus  -                          A     A          A             A   A         A       A                 A
+      twilioSms          -                          A     A          A             A   A         A       A                 A
       ready              -                          A     A          A             A   A         A       A                 A
       deleteEverything   -                          A     D          D             D   D         D       D                 D
       """;
@@ -198,6 +201,7 @@ class AccessPolicyTest {
     assertThat(AccessPolicy.decide(null, "somethingNew", Map.of())).isEqualTo(AccessDecision.DENY);
     assertThat(AccessPolicy.isPublic("live")).isTrue();
     assertThat(AccessPolicy.isPublic("metrics")).isFalse();
+    assertThat(AccessPolicy.decide(null, "twilioSms", Map.of())).as("Twilio signs instead").isEqualTo(AccessDecision.ALLOW);
   }
 
   @Test
