@@ -1,5 +1,7 @@
 package io.omniroute.engine;
 
+import io.omniroute.adapters.chat.ChatLimits;
+import io.omniroute.engine.channel.chat.ChatSettings;
 import io.omniroute.engine.delivery.OfferSettings;
 import io.omniroute.engine.delivery.OfferStrategy;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +38,12 @@ import java.util.Map;
  *   replaySeconds: 900              # and at least its events of the last 15 minutes
  *   heartbeatSeconds: 15            # a comment (SSE) or ping (WebSocket) on idle connections
  *   reconnectMillis: 2000           # the SSE retry: a client waits before it reconnects
+ * chat:                             # the web chat socket (docs/channels.md, Web chat)
+ *   allowedOrigins: [https://www.autohaus-muenchen.de]   # default: any origin
+ *   maxFrameBytes: 16384            # a larger frame closes the socket (1009)
+ *   maxTextChars: 4000              # a longer message gets an error frame
+ *   burstFrames: 20                 # frames at once; more than the rate closes the socket (4429)
+ *   framesPerSecond: 2              # frames per second in the long run
  * </pre>
  *
  * Stateless.
@@ -48,7 +57,12 @@ final class ConfigFile {
   record Values(
       String host, Integer port, String directory, Integer instances, Long escalationIntervalMillis,
       Map<String, Long> serviceLevels, Map<String, Long> offerTimeouts, Map<String, String> offerStrategies,
-      Webhooks webhooks, EventStreamValues eventStreams) {}
+      Webhooks webhooks, EventStreamValues eventStreams, ChatValues chat) {}
+
+  /** The {@code chat} section; every key optional. */
+  record ChatValues(
+      List<String> allowedOrigins, Integer maxFrameBytes, Integer maxTextChars, Integer burstFrames,
+      Double framesPerSecond) {}
 
   /** The {@code webhooks} section. */
   record Webhooks(Boolean allowPrivateAddresses) {}
@@ -109,6 +123,9 @@ final class ConfigFile {
       if (values.eventStreams() != null) {
         options = options.withStreams(streams(values.eventStreams(), options.streams()));
       }
+      if (values.chat() != null) {
+        options = options.withChat(chat(values.chat(), options.chat()));
+      }
     } catch (IllegalArgumentException e) {
       throw new ConfigException("Config " + file + ": " + e.getMessage());
     }
@@ -151,6 +168,25 @@ final class ConfigFile {
     }
     if (values.reconnectMillis() != null) {
       settings = settings.withReconnectDelay(Duration.ofMillis(values.reconnectMillis()));
+    }
+    return settings;
+  }
+
+  private static ChatSettings chat(
+      ChatValues values, ChatSettings base) {
+    ChatLimits limits = base.limits();
+    limits = new ChatLimits(
+        values.maxFrameBytes() != null ? values.maxFrameBytes() : limits.maxFrameBytes(),
+        values.maxTextChars() != null ? values.maxTextChars() : limits.maxTextChars(),
+        values.burstFrames() != null ? values.burstFrames() : limits.burstFrames(),
+        values.framesPerSecond() != null ? values.framesPerSecond() : limits.framesPerSecond());
+    ChatSettings settings = base.withLimits(limits);
+    if (values.allowedOrigins() != null) {
+      if (values.allowedOrigins().stream().anyMatch(origin -> origin == null || !origin.matches("https?://[^/\\s]+"))) {
+        throw new IllegalArgumentException("chat.allowedOrigins are origins such as https://www.example.com"
+            + " (scheme and host, no path), got " + values.allowedOrigins());
+      }
+      settings = settings.withAllowedOrigins(values.allowedOrigins());
     }
     return settings;
   }

@@ -15,6 +15,7 @@ import io.omniroute.engine.api.QueuesApi;
 import io.omniroute.engine.api.RulesApi;
 import io.omniroute.engine.api.WebhooksApi;
 import io.omniroute.engine.auth.Authorizer;
+import io.omniroute.engine.channel.chat.ChatChannel;
 import io.omniroute.engine.escalation.EscalationScheduler;
 import io.omniroute.engine.contact.ContactEvents;
 import io.omniroute.engine.contact.ContactService;
@@ -127,6 +128,8 @@ public final class Engine {
               OutboundChannels outbound = new OutboundChannels();
               ConversationService conversations = new ConversationService(store, clock, outbound);
               AdapterIntake adapterIntake = new AdapterIntake(contacts, contract.schemas());
+              ChatChannel chat = new ChatChannel(adapterIntake, store, directory, stores.chats(), options.chat(), clock);
+              outbound.register("chat", chat.outbound());
               AgentService agents = new AgentService(stores.agents(), directory, clock, offers::agentChanged);
               Authorizer authorizer = Authorizer.create(options.tokens());
               depths.set(new QueueDepths(contacts, clock));
@@ -147,7 +150,8 @@ public final class Engine {
                   new WebhooksApi(webhooks.service()),
                   new EventStreamsApi(streams, authorizer::decide, contract.schemas()),
                   new RulesApi(rules, recent, directory),
-                  new OpsApi(contacts, metrics, clock));
+                  new OpsApi(contacts, metrics, clock),
+                  chat);
               return vertx.deployVerticle(() -> {
                 HttpVerticle verticle = new HttpVerticle(options, contract, api);
                 first.compareAndSet(null, verticle);
@@ -219,7 +223,7 @@ public final class Engine {
 
   /**
    * Stops the server, the timers, the webhook deliveries and the stream appender, then closes the
-   * event streams, the webhook store, the agent store, the customer store, the rule store and the
+   * event streams, the chat sessions, the webhook store, the agent store, the customer store, the rule store and the
    * queue store.
    */
   public Future<Void> close() {
@@ -230,6 +234,7 @@ public final class Engine {
   private static void closeStores(StreamAppender appender, StoreOptions.Stores stores, QueueStore measuredQueues) {
     appender.close();
     stores.events().close();
+    stores.chats().close();
     stores.webhooks().close();
     stores.agents().close();
     stores.customers().close();

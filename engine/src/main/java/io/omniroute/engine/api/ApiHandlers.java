@@ -1,5 +1,6 @@
 package io.omniroute.engine.api;
 
+import io.omniroute.engine.channel.chat.ChatChannel;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.function.Function;
 public record ApiHandlers(
     Function<String, Handler<RoutingContext>> access, ContactsApi contacts, ConversationsApi conversations, QueuesApi queues,
     CustomersApi customers, AgentsApi agents, WebhooksApi webhooks, EventStreamsApi streams, RulesApi rules,
-    OpsApi ops) {
+    OpsApi ops, ChatChannel chat) {
   public ApiHandlers {
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(contacts, "contacts");
@@ -29,6 +30,7 @@ public record ApiHandlers(
     Objects.requireNonNull(streams, "streams");
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(ops, "ops");
+    Objects.requireNonNull(chat, "chat");
   }
 
   /**
@@ -82,6 +84,7 @@ public record ApiHandlers(
         Map.entry("listAudit", rules::audit),
         Map.entry("live", ops::live),
         Map.entry("ready", ops::ready),
-        Map.entry("metrics", ops::metrics));
+        Map.entry("metrics", ops::metrics),
+        Map.entry(ChatChannel.OPERATION, chat::upgradeRequired));
   }
 }

@@ -48,7 +48,8 @@ import java.util.Set;
  *   <tr><td>{@code replayWebhookDeadLetters}</td><td>admin, supervisor (global), ops; {@code dealer:X}
  *       {@link AccessDecision#ALLOW_OWN} (its own webhooks)</td></tr>
  *   <tr><td>{@code metrics}</td><td>admin, ops</td></tr>
- *   <tr><td>{@code live}, {@code ready}</td><td>everybody, without a token</td></tr>
+ *   <tr><td>{@code live}, {@code ready}, {@code openChatSocket} (the web chat widget's socket, whose
+ *       customer is anonymous)</td><td>everybody, without a token</td></tr>
  *   <tr><td>any other operation</td><td>admin only (fail closed)</td></tr>
  * </table>
  *
@@ -104,7 +105,8 @@ public final class AccessPolicy {
       Map.entry("deleteWebhook", Rule.WRITE_WEBHOOKS),
       Map.entry("replayWebhookDeadLetters", Rule.REPLAY_WEBHOOKS),
       Map.entry("live", Rule.PUBLIC),
-      Map.entry("ready", Rule.PUBLIC));
+      Map.entry("ready", Rule.PUBLIC),
+      Map.entry("openChatSocket", Rule.PUBLIC));
 
   private AccessPolicy() {}
 
@@ -113,7 +115,7 @@ public final class AccessPolicy {
     return OPERATIONS.keySet();
   }
 
-  /** Whether the operation needs no token ({@code live}, {@code ready}). */
+  /** Whether the operation needs no token ({@code live}, {@code ready}, {@code openChatSocket}). */
   public static boolean isPublic(String operationId) {
     return OPERATIONS.get(operationId) == Rule.PUBLIC;
   }

@@ -97,6 +97,7 @@ class AccessPolicyTest {
       streamQueueEvents  queue=dealer:DE-BER-001    A     A          A             A   D         D       D                 D
       live               -                          A     A          A             A   A         A       A                 A
       ready              -                          A     A          A             A   A         A       A                 A
+      openChatSocket     -                          A     A          A             A   A         A       A                 A
       deleteEverything   -                          A     D          D             D   D         D       D                 D
       """;
 
@@ -197,6 +198,7 @@ class AccessPolicyTest {
     assertThat(AccessPolicy.decide(null, "listQueues", Map.of())).isEqualTo(AccessDecision.DENY);
     assertThat(AccessPolicy.decide(null, "somethingNew", Map.of())).isEqualTo(AccessDecision.DENY);
     assertThat(AccessPolicy.isPublic("live")).isTrue();
+    assertThat(AccessPolicy.decide(null, "openChatSocket", Map.of())).isEqualTo(AccessDecision.ALLOW);
     assertThat(AccessPolicy.isPublic("metrics")).isFalse();
   }
 
