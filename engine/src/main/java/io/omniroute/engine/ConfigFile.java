@@ -1,5 +1,7 @@
 package io.omniroute.engine;
 
+import io.omniroute.adapters.chat.ChatLimits;
+import io.omniroute.engine.channel.chat.ChatSettings;
 import io.omniroute.engine.delivery.OfferSettings;
 import io.omniroute.engine.delivery.OfferStrategy;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +20,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,6 +47,12 @@ import java.util.Map;
  *     authTokenFile: /run/secrets/twilio-auth-token
  *     smsJoinWindowMinutes: 1440    # a later SMS of the same two numbers joins the conversation within this
  *     dialNumbers: {central: "+498920000001"}   # calls routed to these queues are dialled, not enqueued
+ *   chat:                           # the web chat socket (docs/channels.md, Web chat)
+ *     allowedOrigins: [https://www.autohaus-muenchen.de] # default: any origin
+ *     maxFrameBytes: 16384          # a larger frame closes the socket (1009)
+ *     maxTextChars: 4000            # a longer message gets an error frame
+ *     burstFrames: 20               # frames at once; more than the rate closes the socket (4429)
+ *     framesPerSecond: 2            # frames per second in the long run
  * </pre>
  *
  * Stateless.
@@ -60,10 +69,15 @@ final class ConfigFile {
       Webhooks webhooks, EventStreamValues eventStreams, Channels channels) {}
 
   /** The {@code channels} section: one entry per adapter. */
-  record Channels(TwilioValues twilio) {}
+  record Channels(TwilioValues twilio, ChatValues chat) {}
 
   /** The {@code channels.twilio} section; every key optional. */
   record TwilioValues(String publicUrl, String authTokenFile, Long smsJoinWindowMinutes, Map<String, String> dialNumbers) {}
+
+  /** The {@code channels.chat} section; every key optional. */
+  record ChatValues(
+      List<String> allowedOrigins, Integer maxFrameBytes, Integer maxTextChars, Integer burstFrames,
+      Double framesPerSecond) {}
 
   /** The {@code webhooks} section. */
   record Webhooks(Boolean allowPrivateAddresses) {}
@@ -126,6 +140,9 @@ final class ConfigFile {
       }
       if (values.channels() != null && values.channels().twilio() != null) {
         options = options.withTwilio(twilio(values.channels().twilio(), options.twilio(), file));
+      }
+      if (values.channels() != null && values.channels().chat() != null) {
+        options = options.withChat(chat(values.channels().chat(), options.chat()));
       }
     } catch (IllegalArgumentException e) {
       throw new ConfigException("Config " + file + ": " + e.getMessage());
@@ -200,6 +217,25 @@ final class ConfigFile {
     }
     if (values.reconnectMillis() != null) {
       settings = settings.withReconnectDelay(Duration.ofMillis(values.reconnectMillis()));
+    }
+    return settings;
+  }
+
+  private static ChatSettings chat(
+      ChatValues values, ChatSettings base) {
+    ChatLimits limits = base.limits();
+    limits = new ChatLimits(
+        values.maxFrameBytes() != null ? values.maxFrameBytes() : limits.maxFrameBytes(),
+        values.maxTextChars() != null ? values.maxTextChars() : limits.maxTextChars(),
+        values.burstFrames() != null ? values.burstFrames() : limits.burstFrames(),
+        values.framesPerSecond() != null ? values.framesPerSecond() : limits.framesPerSecond());
+    ChatSettings settings = base.withLimits(limits);
+    if (values.allowedOrigins() != null) {
+      if (values.allowedOrigins().stream().anyMatch(origin -> origin == null || !origin.matches("https?://[^/\\s]+"))) {
+        throw new IllegalArgumentException("chat.allowedOrigins are origins such as https://www.example.com"
+            + " (scheme and host, no path), got " + values.allowedOrigins());
+      }
+      settings = settings.withAllowedOrigins(values.allowedOrigins());
     }
     return settings;
   }

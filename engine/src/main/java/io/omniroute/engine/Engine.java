@@ -17,6 +17,7 @@ import io.omniroute.engine.api.QueuesApi;
 import io.omniroute.engine.api.RulesApi;
 import io.omniroute.engine.api.WebhooksApi;
 import io.omniroute.engine.auth.Authorizer;
+import io.omniroute.engine.channel.chat.ChatChannel;
 import io.omniroute.engine.escalation.EscalationScheduler;
 import io.omniroute.engine.contact.ContactEvents;
 import io.omniroute.engine.contact.ContactService;
@@ -129,6 +130,8 @@ public final class Engine {
               OutboundChannels outbound = new OutboundChannels();
               ConversationService conversations = new ConversationService(store, clock, outbound);
               AdapterIntake adapterIntake = new AdapterIntake(contacts, contract.schemas());
+              ChatChannel chat = new ChatChannel(adapterIntake, store, directory, stores.chats(), options.chat(), clock);
+              outbound.register("chat", chat.outbound());
               AgentService agents = new AgentService(stores.agents(), directory, clock, offers::agentChanged);
               Authorizer authorizer = Authorizer.create(options.tokens());
               depths.set(new QueueDepths(contacts, clock));
@@ -151,7 +154,8 @@ public final class Engine {
                   new RulesApi(rules, recent, directory),
                   new OpsApi(contacts, metrics, clock),
                   new TwilioApi(options.twilio().requireComplete(), adapterIntake, contacts,
-                      new SmsThreads(store, options.twilio().smsJoinWindow(), clock), directory));
+                      new SmsThreads(store, options.twilio().smsJoinWindow(), clock), directory),
+                  chat);
               return vertx.deployVerticle(() -> {
                 HttpVerticle verticle = new HttpVerticle(options, contract, api);
                 first.compareAndSet(null, verticle);
@@ -223,7 +227,7 @@ public final class Engine {
 
   /**
    * Stops the server, the timers, the webhook deliveries and the stream appender, then closes the
-   * event streams, the webhook store, the agent store, the customer store, the rule store and the
+   * event streams, the chat sessions, the webhook store, the agent store, the customer store, the rule store and the
    * queue store.
    */
   public Future<Void> close() {
@@ -234,6 +238,7 @@ public final class Engine {
   private static void closeStores(StreamAppender appender, StoreOptions.Stores stores, QueueStore measuredQueues) {
     appender.close();
     stores.events().close();
+    stores.chats().close();
     stores.webhooks().close();
     stores.agents().close();
     stores.customers().close();

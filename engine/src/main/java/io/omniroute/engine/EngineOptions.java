@@ -1,6 +1,8 @@
 package io.omniroute.engine;
 
 import io.omniroute.engine.auth.AccessTokens;
+import io.omniroute.engine.channel.ChannelOptions;
+import io.omniroute.engine.channel.chat.ChatSettings;
 import io.omniroute.engine.channel.twilio.TwilioOptions;
 import io.omniroute.engine.delivery.OfferSettings;
 import io.omniroute.engine.stream.StreamSettings;
@@ -25,11 +27,11 @@ import java.util.Objects;
  * @param offers how contacts are offered to agents: timeouts per channel, strategies per queue
  * @param webhooks how webhook receivers are checked and deliveries retried
  * @param streams how the event streams keep events for replay and keep connections alive
- * @param twilio the Twilio voice and SMS endpoints: off until an auth token is configured
+ * @param channels the channel adapters' settings: Twilio, web chat
  */
 public record EngineOptions(
     String host, int port, Path directory, ServiceLevels serviceLevels, Duration escalationInterval, int instances,
-    AccessTokens tokens, OfferSettings offers, WebhookOptions webhooks, StreamSettings streams, TwilioOptions twilio) {
+    AccessTokens tokens, OfferSettings offers, WebhookOptions webhooks, StreamSettings streams, ChannelOptions channels) {
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8480;
   public static final Duration DEFAULT_ESCALATION_INTERVAL = Duration.ofMillis(500);
@@ -43,7 +45,7 @@ public record EngineOptions(
     Objects.requireNonNull(offers, "offers");
     Objects.requireNonNull(webhooks, "webhooks");
     Objects.requireNonNull(streams, "streams");
-    Objects.requireNonNull(twilio, "twilio");
+    Objects.requireNonNull(channels, "channels");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
     }
@@ -58,55 +60,73 @@ public record EngineOptions(
   /**
    * The defaults: port 8480 on all interfaces, the bundled sample directory, default service levels,
    * no tokens (nothing but the health checks is allowed until {@link #withTokens} adds some), and the
-   * default offers, webhooks and event streams, and the Twilio endpoints off.
+   * default offers, webhooks, event streams and channel adapters (Twilio off).
    */
   public static EngineOptions defaults() {
     return new EngineOptions(DEFAULT_HOST, DEFAULT_PORT, null, ServiceLevels.defaults(), DEFAULT_ESCALATION_INTERVAL,
         DEFAULT_INSTANCES, AccessTokens.empty(), OfferSettings.DEFAULTS, WebhookOptions.defaults(),
-        StreamSettings.defaults(), TwilioOptions.off());
+        StreamSettings.defaults(), ChannelOptions.defaults());
   }
 
   public EngineOptions withPort(int newPort) {
-    return new EngineOptions(host, newPort, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, streams, twilio);
+    return new EngineOptions(host, newPort, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, streams, channels);
   }
 
   public EngineOptions withHost(String newHost) {
-    return new EngineOptions(newHost, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, streams, twilio);
+    return new EngineOptions(newHost, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, streams, channels);
   }
 
   public EngineOptions withDirectory(Path newDirectory) {
-    return new EngineOptions(host, port, newDirectory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, streams, twilio);
+    return new EngineOptions(host, port, newDirectory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, streams, channels);
   }
 
   public EngineOptions withServiceLevels(ServiceLevels newServiceLevels) {
-    return new EngineOptions(host, port, directory, newServiceLevels, escalationInterval, instances, tokens, offers, webhooks, streams, twilio);
+    return new EngineOptions(host, port, directory, newServiceLevels, escalationInterval, instances, tokens, offers, webhooks, streams, channels);
   }
 
   public EngineOptions withEscalationInterval(Duration interval) {
-    return new EngineOptions(host, port, directory, serviceLevels, interval, instances, tokens, offers, webhooks, streams, twilio);
+    return new EngineOptions(host, port, directory, serviceLevels, interval, instances, tokens, offers, webhooks, streams, channels);
   }
 
   public EngineOptions withInstances(int newInstances) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, newInstances, tokens, offers, webhooks, streams, twilio);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, newInstances, tokens, offers, webhooks, streams, channels);
   }
 
   public EngineOptions withTokens(AccessTokens newTokens) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, newTokens, offers, webhooks, streams, twilio);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, newTokens, offers, webhooks, streams, channels);
   }
 
   public EngineOptions withOffers(OfferSettings newOffers) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, newOffers, webhooks, streams, twilio);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, newOffers, webhooks, streams, channels);
   }
 
   public EngineOptions withWebhooks(WebhookOptions newWebhooks) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, newWebhooks, streams, twilio);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, newWebhooks, streams, channels);
   }
 
   public EngineOptions withStreams(StreamSettings newStreams) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, newStreams, twilio);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, newStreams, channels);
   }
 
-  public EngineOptions withTwilio(TwilioOptions newTwilio) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, streams, newTwilio);
+  public EngineOptions withChannels(ChannelOptions newChannels) {
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, streams, newChannels);
+  }
+
+  public EngineOptions withChat(ChatSettings chat) {
+    return withChannels(channels.withChat(chat));
+  }
+
+  public EngineOptions withTwilio(TwilioOptions twilio) {
+    return withChannels(channels.withTwilio(twilio));
+  }
+
+  /** The web chat settings. */
+  public ChatSettings chat() {
+    return channels.chat();
+  }
+
+  /** The Twilio endpoints' settings. */
+  public TwilioOptions twilio() {
+    return channels.twilio();
   }
 }

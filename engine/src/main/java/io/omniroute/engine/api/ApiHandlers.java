@@ -1,5 +1,6 @@
 package io.omniroute.engine.api;
 
+import io.omniroute.engine.channel.chat.ChatChannel;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.function.Function;
 public record ApiHandlers(
     Function<String, Handler<RoutingContext>> access, ContactsApi contacts, ConversationsApi conversations, QueuesApi queues,
     CustomersApi customers, AgentsApi agents, WebhooksApi webhooks, EventStreamsApi streams, RulesApi rules,
-    OpsApi ops, TwilioApi twilio) {
+    OpsApi ops, TwilioApi twilio, ChatChannel chat) {
   public ApiHandlers {
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(contacts, "contacts");
@@ -30,6 +31,7 @@ public record ApiHandlers(
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(ops, "ops");
     Objects.requireNonNull(twilio, "twilio");
+    Objects.requireNonNull(chat, "chat");
   }
 
   /**
@@ -86,6 +88,7 @@ public record ApiHandlers(
         Map.entry("twilioSms", twilio::sms),
         Map.entry("live", ops::live),
         Map.entry("ready", ops::ready),
-        Map.entry("metrics", ops::metrics));
+        Map.entry("metrics", ops::metrics),
+        Map.entry(ChatChannel.OPERATION, chat::upgradeRequired));
   }
 }

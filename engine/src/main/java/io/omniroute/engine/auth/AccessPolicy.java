@@ -48,7 +48,8 @@ import java.util.Set;
  *   <tr><td>{@code replayWebhookDeadLetters}</td><td>admin, supervisor (global), ops; {@code dealer:X}
  *       {@link AccessDecision#ALLOW_OWN} (its own webhooks)</td></tr>
  *   <tr><td>{@code metrics}</td><td>admin, ops</td></tr>
- *   <tr><td>{@code live}, {@code ready}</td><td>everybody, without a token</td></tr>
+ *   <tr><td>{@code live}, {@code ready}, {@code openChatSocket} (the web chat widget's socket, whose
+ *       customer is anonymous)</td><td>everybody, without a token</td></tr>
  *   <tr><td>{@code twilioVoice}, {@code twilioVoiceStatus}, {@code twilioSms}</td><td>without a token:
  *       Twilio's request signature authenticates them ({@link io.omniroute.engine.api.TwilioApi})</td></tr>
  *   <tr><td>any other operation</td><td>admin only (fail closed)</td></tr>
@@ -109,7 +110,8 @@ public final class AccessPolicy {
       Map.entry("twilioVoiceStatus", Rule.PUBLIC),
       Map.entry("twilioSms", Rule.PUBLIC),
       Map.entry("live", Rule.PUBLIC),
-      Map.entry("ready", Rule.PUBLIC));
+      Map.entry("ready", Rule.PUBLIC),
+      Map.entry("openChatSocket", Rule.PUBLIC));
 
   private AccessPolicy() {}
 
@@ -118,7 +120,7 @@ public final class AccessPolicy {
     return OPERATIONS.keySet();
   }
 
-  /** Whether the operation needs no token ({@code live}, {@code ready}). */
+  /** Whether the operation needs no token ({@code live}, {@code ready}, {@code openChatSocket}). */
   public static boolean isPublic(String operationId) {
     return OPERATIONS.get(operationId) == Rule.PUBLIC;
   }

@@ -100,6 +100,7 @@ class AccessPolicyTest {
       twilioVoiceStatus  -                          A     A          A             A   A         A       A                 A
       twilioSms          -                          A     A          A             A   A         A       A                 A
       ready              -                          A     A          A             A   A         A       A                 A
+      openChatSocket     -                          A     A          A             A   A         A       A                 A
       deleteEverything   -                          A     D          D             D   D         D       D                 D
       """;
 
@@ -200,6 +201,7 @@ class AccessPolicyTest {
     assertThat(AccessPolicy.decide(null, "listQueues", Map.of())).isEqualTo(AccessDecision.DENY);
     assertThat(AccessPolicy.decide(null, "somethingNew", Map.of())).isEqualTo(AccessDecision.DENY);
     assertThat(AccessPolicy.isPublic("live")).isTrue();
+    assertThat(AccessPolicy.decide(null, "openChatSocket", Map.of())).isEqualTo(AccessDecision.ALLOW);
     assertThat(AccessPolicy.isPublic("metrics")).isFalse();
     assertThat(AccessPolicy.decide(null, "twilioSms", Map.of())).as("Twilio signs instead").isEqualTo(AccessDecision.ALLOW);
   }

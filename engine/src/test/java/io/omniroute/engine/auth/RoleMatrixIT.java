@@ -111,6 +111,7 @@ class RoleMatrixIT {
         new Call("twilioSms", Map.of(), "FORM", "/v1/channels/twilio/sms", TWILIO_FORM),
         new Call("live", Map.of(), "GET", "/health/live", null),
         new Call("ready", Map.of(), "GET", "/health/ready", null),
+        new Call("openChatSocket", Map.of(), "GET", "/v1/channels/chat/socket?dealer=DE-MUC-001", null),
         new Call("listRules", Map.of(), "GET", "/v1/rules", null),
         new Call("listAudit", Map.of(), "GET", "/v1/audit", null)));
     calls.add(new Call("putCustomer", Map.of(), "PUT", "/v1/customers/C-MATRIX", CUSTOMER, OWNS_CUSTOMER, 403));
