@@ -9,6 +9,7 @@ import io.omniroute.engine.conversation.OutboundChannels;
 import io.omniroute.engine.api.AdapterIntake;
 import io.omniroute.engine.api.TwilioApi;
 import io.omniroute.engine.channel.twilio.SmsThreads;
+import io.omniroute.engine.channel.twilio.TwilioWebhooks;
 import io.omniroute.engine.api.AgentsApi;
 import io.omniroute.engine.api.CustomersApi;
 import io.omniroute.engine.api.EventStreamsApi;
@@ -153,8 +154,8 @@ public final class Engine {
                   new EventStreamsApi(streams, authorizer::decide, contract.schemas()),
                   new RulesApi(rules, recent, directory),
                   new OpsApi(contacts, metrics, clock),
-                  new TwilioApi(options.twilio().requireComplete(), adapterIntake, contacts,
-                      new SmsThreads(store, options.twilio().smsJoinWindow(), clock), directory),
+                  new TwilioApi(new TwilioWebhooks(options.twilio(), adapterIntake, contacts,
+                      new SmsThreads(store, options.twilio().smsJoinWindow(), clock), directory)),
                   chat);
               return vertx.deployVerticle(() -> {
                 HttpVerticle verticle = new HttpVerticle(options, contract, api);
