@@ -1,5 +1,6 @@
 package io.omniroute.engine;
 
+import io.omniroute.engine.channel.social.SocialOptions;
 import io.omniroute.engine.delivery.OfferSettings;
 import io.omniroute.engine.delivery.OfferStrategy;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,6 +36,7 @@ import java.util.Map;
  *   replaySeconds: 900              # and at least its events of the last 15 minutes
  *   heartbeatSeconds: 15            # a comment (SSE) or ping (WebSocket) on idle connections
  *   reconnectMillis: 2000           # the SSE retry: a client waits before it reconnects
+ * social: {enabled: true}           # false: POST /v1/channels/social/{network} answers 404
  * </pre>
  *
  * Stateless.
@@ -48,7 +50,10 @@ final class ConfigFile {
   record Values(
       String host, Integer port, String directory, Integer instances, Long escalationIntervalMillis,
       Map<String, Long> serviceLevels, Map<String, Long> offerTimeouts, Map<String, String> offerStrategies,
-      Webhooks webhooks, EventStreamValues eventStreams) {}
+      Webhooks webhooks, EventStreamValues eventStreams, Social social) {}
+
+  /** The {@code social} section. */
+  record Social(Boolean enabled) {}
 
   /** The {@code webhooks} section. */
   record Webhooks(Boolean allowPrivateAddresses) {}
@@ -108,6 +113,9 @@ final class ConfigFile {
       }
       if (values.eventStreams() != null) {
         options = options.withStreams(streams(values.eventStreams(), options.streams()));
+      }
+      if (values.social() != null && values.social().enabled() != null) {
+        options = options.withSocial(new SocialOptions(values.social().enabled()));
       }
     } catch (IllegalArgumentException e) {
       throw new ConfigException("Config " + file + ": " + e.getMessage());

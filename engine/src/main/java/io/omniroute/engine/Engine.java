@@ -11,6 +11,10 @@ import io.omniroute.engine.api.AgentsApi;
 import io.omniroute.engine.api.CustomersApi;
 import io.omniroute.engine.api.EventStreamsApi;
 import io.omniroute.engine.api.OpsApi;
+import io.omniroute.engine.api.PartnerChannelsApi;
+import io.omniroute.engine.api.SocialApi;
+import io.omniroute.engine.channel.social.PartnerChannelService;
+import io.omniroute.engine.channel.social.SocialPosts;
 import io.omniroute.engine.api.QueuesApi;
 import io.omniroute.engine.api.RulesApi;
 import io.omniroute.engine.api.WebhooksApi;
@@ -128,6 +132,8 @@ public final class Engine {
               ConversationService conversations = new ConversationService(store, clock, outbound);
               AdapterIntake adapterIntake = new AdapterIntake(contacts, contract.schemas());
               AgentService agents = new AgentService(stores.agents(), directory, clock, offers::agentChanged);
+              PartnerChannelService partnerChannels =
+                  new PartnerChannelService(stores.social().partnerChannels(), directory, clock);
               Authorizer authorizer = Authorizer.create(options.tokens());
               depths.set(new QueueDepths(contacts, clock));
               LiveListeners live = new LiveListeners(depths.get()::changed);
@@ -147,7 +153,10 @@ public final class Engine {
                   new WebhooksApi(webhooks.service()),
                   new EventStreamsApi(streams, authorizer::decide, contract.schemas()),
                   new RulesApi(rules, recent, directory),
-                  new OpsApi(contacts, metrics, clock));
+                  new OpsApi(contacts, metrics, clock),
+                  new SocialApi(new SocialPosts(adapterIntake::submit, contacts, partnerChannels,
+                      stores.social().posts(), clock), options.social().enabled()),
+                  new PartnerChannelsApi(partnerChannels));
               return vertx.deployVerticle(() -> {
                 HttpVerticle verticle = new HttpVerticle(options, contract, api);
                 first.compareAndSet(null, verticle);
@@ -231,6 +240,7 @@ public final class Engine {
     appender.close();
     stores.events().close();
     stores.webhooks().close();
+    stores.social().close();
     stores.agents().close();
     stores.customers().close();
     stores.rules().close();

@@ -1,5 +1,6 @@
 package io.omniroute.engine;
 
+import io.omniroute.engine.channel.social.SocialStores;
 import io.omniroute.engine.customer.CustomerStore;
 import io.omniroute.engine.customer.MemoryCustomerStore;
 import io.omniroute.engine.customer.RedisCustomerStore;
@@ -90,7 +91,8 @@ public record StoreOptions(Kind kind, String redisUrl, Duration redisTimeout, Du
               new RedisRuleStore(connection, RedisConnection.DEFAULT_NAMESPACE),
               RedisCustomerStore.open(connection, RedisConnection.DEFAULT_NAMESPACE),
               RedisAgentStore.open(connection, RedisConnection.DEFAULT_NAMESPACE),
-              RedisWebhookStore.open(connection, RedisConnection.DEFAULT_NAMESPACE), events);
+              RedisWebhookStore.open(connection, RedisConnection.DEFAULT_NAMESPACE), events,
+              SocialStores.redis(connection, RedisConnection.DEFAULT_NAMESPACE));
         } catch (RuntimeException e) {
           if (events != null) {
             events.close();
@@ -104,11 +106,18 @@ public record StoreOptions(Kind kind, String redisUrl, Duration redisTimeout, Du
 
   /**
    * The stores of one engine; the event streams, the webhook store, the agent store, the customer
-   * store and the rule store close before the queue store.
+   * store, the rule store and the social media stores close before the queue store.
    */
   public record Stores(
       QueueStore queues, RuleStore rules, CustomerStore customers, AgentStore agents, WebhookStore webhooks,
-      EventStreams events) {
+      EventStreams events, SocialStores social) {
+    /** These stores with the social media stores kept in memory. */
+    public Stores(
+        QueueStore queues, RuleStore rules, CustomerStore customers, AgentStore agents, WebhookStore webhooks,
+        EventStreams events) {
+      this(queues, rules, customers, agents, webhooks, events, SocialStores.inMemory());
+    }
+
     /** These stores with webhooks and event streams kept in memory. */
     public Stores(QueueStore queues, RuleStore rules, CustomerStore customers, AgentStore agents) {
       this(queues, rules, customers, agents, new MemoryWebhookStore(), new MemoryEventStreams());
@@ -127,7 +136,7 @@ public record StoreOptions(Kind kind, String redisUrl, Duration redisTimeout, Du
     /** Rules, customers, agents, webhooks and event streams in memory beside the given queue store. */
     public static Stores inMemory(QueueStore queues) {
       return new Stores(queues, new MemoryRuleStore(), new MemoryCustomerStore(), new MemoryAgentStore(),
-          new MemoryWebhookStore(), new MemoryEventStreams());
+          new MemoryWebhookStore(), new MemoryEventStreams(), SocialStores.inMemory());
     }
   }
 

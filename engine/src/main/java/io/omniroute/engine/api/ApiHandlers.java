@@ -17,7 +17,7 @@ import java.util.function.Function;
 public record ApiHandlers(
     Function<String, Handler<RoutingContext>> access, ContactsApi contacts, ConversationsApi conversations, QueuesApi queues,
     CustomersApi customers, AgentsApi agents, WebhooksApi webhooks, EventStreamsApi streams, RulesApi rules,
-    OpsApi ops) {
+    OpsApi ops, SocialApi social, PartnerChannelsApi partnerChannels) {
   public ApiHandlers {
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(contacts, "contacts");
@@ -29,6 +29,8 @@ public record ApiHandlers(
     Objects.requireNonNull(streams, "streams");
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(ops, "ops");
+    Objects.requireNonNull(social, "social");
+    Objects.requireNonNull(partnerChannels, "partnerChannels");
   }
 
   /**
@@ -80,6 +82,11 @@ public record ApiHandlers(
         Map.entry("saveRuleVersion", rules.inScope(rules::save)),
         Map.entry("activateRules", rules.inScope(rules::activate)),
         Map.entry("listAudit", rules::audit),
+        Map.entry("receiveSocialPost", social::receive),
+        Map.entry("listPartnerChannels", partnerChannels::list),
+        Map.entry("getPartnerChannel", partnerChannels::get),
+        Map.entry("putPartnerChannel", partnerChannels::put),
+        Map.entry("deletePartnerChannel", partnerChannels::delete),
         Map.entry("live", ops::live),
         Map.entry("ready", ops::ready),
         Map.entry("metrics", ops::metrics));
