@@ -2,6 +2,7 @@ package io.omniroute.engine;
 
 import io.omniroute.adapters.chat.ChatLimits;
 import io.omniroute.engine.channel.chat.ChatSettings;
+import io.omniroute.engine.channel.social.SocialOptions;
 import io.omniroute.engine.delivery.OfferSettings;
 import io.omniroute.engine.delivery.OfferStrategy;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -53,6 +54,7 @@ import java.util.Map;
  *     maxTextChars: 4000            # a longer message gets an error frame
  *     burstFrames: 20               # frames at once; more than the rate closes the socket (4429)
  *     framesPerSecond: 2            # frames per second in the long run
+ *   social: {enabled: true}         # false: POST /v1/channels/social/{network} answers 404
  * </pre>
  *
  * Stateless.
@@ -69,7 +71,7 @@ final class ConfigFile {
       Webhooks webhooks, EventStreamValues eventStreams, Channels channels) {}
 
   /** The {@code channels} section: one entry per adapter. */
-  record Channels(TwilioValues twilio, ChatValues chat) {}
+  record Channels(TwilioValues twilio, ChatValues chat, SocialValues social) {}
 
   /** The {@code channels.twilio} section; every key optional. */
   record TwilioValues(String publicUrl, String authTokenFile, Long smsJoinWindowMinutes, Map<String, String> dialNumbers) {}
@@ -78,6 +80,9 @@ final class ConfigFile {
   record ChatValues(
       List<String> allowedOrigins, Integer maxFrameBytes, Integer maxTextChars, Integer burstFrames,
       Double framesPerSecond) {}
+
+  /** The {@code channels.social} section. */
+  record SocialValues(Boolean enabled) {}
 
   /** The {@code webhooks} section. */
   record Webhooks(Boolean allowPrivateAddresses) {}
@@ -143,6 +148,9 @@ final class ConfigFile {
       }
       if (values.channels() != null && values.channels().chat() != null) {
         options = options.withChat(chat(values.channels().chat(), options.chat()));
+      }
+      if (values.channels() != null && values.channels().social() != null && values.channels().social().enabled() != null) {
+        options = options.withSocial(new SocialOptions(values.channels().social().enabled()));
       }
     } catch (IllegalArgumentException e) {
       throw new ConfigException("Config " + file + ": " + e.getMessage());

@@ -14,6 +14,10 @@ import io.omniroute.engine.api.AgentsApi;
 import io.omniroute.engine.api.CustomersApi;
 import io.omniroute.engine.api.EventStreamsApi;
 import io.omniroute.engine.api.OpsApi;
+import io.omniroute.engine.api.PartnerChannelsApi;
+import io.omniroute.engine.api.SocialApi;
+import io.omniroute.engine.channel.social.PartnerChannelService;
+import io.omniroute.engine.channel.social.SocialPosts;
 import io.omniroute.engine.api.QueuesApi;
 import io.omniroute.engine.api.RulesApi;
 import io.omniroute.engine.api.WebhooksApi;
@@ -134,6 +138,8 @@ public final class Engine {
               ChatChannel chat = new ChatChannel(adapterIntake, store, directory, stores.chats(), options.chat(), clock);
               outbound.register("chat", chat.outbound());
               AgentService agents = new AgentService(stores.agents(), directory, clock, offers::agentChanged);
+              PartnerChannelService partnerChannels =
+                  new PartnerChannelService(stores.social().partnerChannels(), directory, clock);
               Authorizer authorizer = Authorizer.create(options.tokens());
               depths.set(new QueueDepths(contacts, clock));
               LiveListeners live = new LiveListeners(depths.get()::changed);
@@ -156,7 +162,10 @@ public final class Engine {
                   new OpsApi(contacts, metrics, clock),
                   new TwilioApi(new TwilioWebhooks(options.twilio(), adapterIntake, contacts,
                       new SmsThreads(store, options.twilio().smsJoinWindow(), clock), directory)),
-                  chat);
+                  chat,
+                  new SocialApi(new SocialPosts(adapterIntake::submit, contacts, partnerChannels,
+                      stores.social().posts(), clock), options.social().enabled()),
+                  new PartnerChannelsApi(partnerChannels));
               return vertx.deployVerticle(() -> {
                 HttpVerticle verticle = new HttpVerticle(options, contract, api);
                 first.compareAndSet(null, verticle);
@@ -241,6 +250,7 @@ public final class Engine {
     stores.events().close();
     stores.chats().close();
     stores.webhooks().close();
+    stores.social().close();
     stores.agents().close();
     stores.customers().close();
     stores.rules().close();

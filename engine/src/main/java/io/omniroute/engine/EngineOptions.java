@@ -3,6 +3,7 @@ package io.omniroute.engine;
 import io.omniroute.engine.auth.AccessTokens;
 import io.omniroute.engine.channel.ChannelOptions;
 import io.omniroute.engine.channel.chat.ChatSettings;
+import io.omniroute.engine.channel.social.SocialOptions;
 import io.omniroute.engine.channel.twilio.TwilioOptions;
 import io.omniroute.engine.delivery.OfferSettings;
 import io.omniroute.engine.stream.StreamSettings;
@@ -27,7 +28,7 @@ import java.util.Objects;
  * @param offers how contacts are offered to agents: timeouts per channel, strategies per queue
  * @param webhooks how webhook receivers are checked and deliveries retried
  * @param streams how the event streams keep events for replay and keep connections alive
- * @param channels the channel adapters' settings: Twilio, web chat
+ * @param channels the channel adapters' settings: Twilio, web chat, social media
  */
 public record EngineOptions(
     String host, int port, Path directory, ServiceLevels serviceLevels, Duration escalationInterval, int instances,
@@ -118,6 +119,15 @@ public record EngineOptions(
 
   public EngineOptions withTwilio(TwilioOptions twilio) {
     return withChannels(channels.withTwilio(twilio));
+  }
+
+  public EngineOptions withSocial(SocialOptions social) {
+    return withChannels(channels.withSocial(social));
+  }
+
+  /** The social media channel's settings. */
+  public SocialOptions social() {
+    return channels.social();
   }
 
   /** The web chat settings. */

@@ -3,6 +3,7 @@ package io.omniroute.engine;
 import io.omniroute.engine.channel.chat.ChatStore;
 import io.omniroute.engine.channel.chat.MemoryChatStore;
 import io.omniroute.engine.channel.chat.RedisChatStore;
+import io.omniroute.engine.channel.social.SocialStores;
 import io.omniroute.engine.customer.CustomerStore;
 import io.omniroute.engine.customer.MemoryCustomerStore;
 import io.omniroute.engine.customer.RedisCustomerStore;
@@ -94,7 +95,8 @@ public record StoreOptions(Kind kind, String redisUrl, Duration redisTimeout, Du
               RedisCustomerStore.open(connection, RedisConnection.DEFAULT_NAMESPACE),
               RedisAgentStore.open(connection, RedisConnection.DEFAULT_NAMESPACE),
               RedisWebhookStore.open(connection, RedisConnection.DEFAULT_NAMESPACE), events,
-              RedisChatStore.open(connection, RedisConnection.DEFAULT_NAMESPACE));
+              RedisChatStore.open(connection, RedisConnection.DEFAULT_NAMESPACE),
+              SocialStores.redis(connection, RedisConnection.DEFAULT_NAMESPACE));
         } catch (RuntimeException e) {
           if (events != null) {
             events.close();
@@ -107,16 +109,27 @@ public record StoreOptions(Kind kind, String redisUrl, Duration redisTimeout, Du
   }
 
   /**
-   * The stores of one engine; the event streams, the chat sessions, the webhook store, the agent
-   * store, the customer store and the rule store close before the queue store.
+   * The stores of one engine; the event streams, the chat sessions, the social media stores, the
+   * webhook store, the agent store, the customer store and the rule store close before the queue store.
    */
   public record Stores(
       QueueStore queues, RuleStore rules, CustomerStore customers, AgentStore agents, WebhookStore webhooks,
-      EventStreams events, ChatStore chats) {
-    /** These stores with chat sessions kept in memory. */
-    public Stores(QueueStore queues, RuleStore rules, CustomerStore customers, AgentStore agents, WebhookStore webhooks,
+      EventStreams events, ChatStore chats, SocialStores social) {
+    /** These stores with chat sessions and the social media stores kept in memory. */
+    public Stores(
+        QueueStore queues, RuleStore rules, CustomerStore customers, AgentStore agents, WebhookStore webhooks,
         EventStreams events) {
-      this(queues, rules, customers, agents, webhooks, events, new MemoryChatStore());
+      this(queues, rules, customers, agents, webhooks, events, new MemoryChatStore(), SocialStores.inMemory());
+    }
+
+    /** These stores with {@code newChats} as the chat sessions. */
+    public Stores withChats(ChatStore newChats) {
+      return new Stores(queues, rules, customers, agents, webhooks, events, newChats, social);
+    }
+
+    /** These stores with {@code newSocial} as the social media stores. */
+    public Stores withSocial(SocialStores newSocial) {
+      return new Stores(queues, rules, customers, agents, webhooks, events, chats, newSocial);
     }
 
     /** These stores with webhooks and event streams kept in memory. */
@@ -137,7 +150,8 @@ public record StoreOptions(Kind kind, String redisUrl, Duration redisTimeout, Du
     /** Rules, customers, agents, webhooks and event streams in memory beside the given queue store. */
     public static Stores inMemory(QueueStore queues) {
       return new Stores(queues, new MemoryRuleStore(), new MemoryCustomerStore(), new MemoryAgentStore(),
-          new MemoryWebhookStore(), new MemoryEventStreams(), new MemoryChatStore());
+          new MemoryWebhookStore(), new MemoryEventStreams(), new MemoryChatStore(),
+          SocialStores.inMemory());
     }
   }
 

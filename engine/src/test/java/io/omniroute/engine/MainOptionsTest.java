@@ -82,6 +82,14 @@ class MainOptionsTest {
   }
 
   @Test
+  void theSocialMediaChannelIsOnUnlessTheConfigFileSwitchesItOff() throws IOException {
+    Path config = write("omniroute.yaml", "channels:\n  social: {enabled: false}\n");
+
+    assertThat(parse(Map.of()).social().enabled()).isTrue();
+    assertThat(parse(Map.of(), "--config", config.toString()).social().enabled()).isFalse();
+  }
+
+  @Test
   void eventStreamsKeepTheLastTenThousandEventsAndFifteenMinutesUnlessTheConfigFileSaysOtherwise() throws IOException {
     Path config = write("omniroute.yaml", "eventStreams: {replayEvents: 500, replaySeconds: 3600, heartbeatSeconds: 30}\n");
 

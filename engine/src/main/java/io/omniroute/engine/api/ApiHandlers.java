@@ -18,7 +18,7 @@ import java.util.function.Function;
 public record ApiHandlers(
     Function<String, Handler<RoutingContext>> access, ContactsApi contacts, ConversationsApi conversations, QueuesApi queues,
     CustomersApi customers, AgentsApi agents, WebhooksApi webhooks, EventStreamsApi streams, RulesApi rules,
-    OpsApi ops, TwilioApi twilio, ChatChannel chat) {
+    OpsApi ops, TwilioApi twilio, ChatChannel chat, SocialApi social, PartnerChannelsApi partnerChannels) {
   public ApiHandlers {
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(contacts, "contacts");
@@ -32,6 +32,8 @@ public record ApiHandlers(
     Objects.requireNonNull(ops, "ops");
     Objects.requireNonNull(twilio, "twilio");
     Objects.requireNonNull(chat, "chat");
+    Objects.requireNonNull(social, "social");
+    Objects.requireNonNull(partnerChannels, "partnerChannels");
   }
 
   /**
@@ -86,6 +88,11 @@ public record ApiHandlers(
         Map.entry("twilioVoice", twilio::voice),
         Map.entry("twilioVoiceStatus", twilio::voiceStatus),
         Map.entry("twilioSms", twilio::sms),
+        Map.entry("receiveSocialPost", social::receive),
+        Map.entry("listPartnerChannels", partnerChannels::list),
+        Map.entry("getPartnerChannel", partnerChannels::get),
+        Map.entry("putPartnerChannel", partnerChannels::put),
+        Map.entry("deletePartnerChannel", partnerChannels::delete),
         Map.entry("live", ops::live),
         Map.entry("ready", ops::ready),
         Map.entry("metrics", ops::metrics),

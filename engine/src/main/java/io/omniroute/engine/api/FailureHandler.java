@@ -6,6 +6,11 @@ import io.omniroute.engine.http.Problem;
 import io.netty.handler.codec.DecoderException;
 import io.omniroute.engine.EngineException;
 import io.netty.handler.codec.TooLongFrameException;
+import io.omniroute.engine.channel.social.InvalidPartnerChannelException;
+import io.omniroute.engine.channel.social.PartnerChannelNotFoundException;
+import io.omniroute.engine.channel.social.PartnerChannelOutOfScopeException;
+import io.omniroute.engine.channel.social.PartnerPageTakenException;
+import io.omniroute.engine.channel.social.UnknownPartnerDealerException;
 import io.omniroute.engine.contact.ConversationOfAnotherCustomerException;
 import io.omniroute.engine.contact.IdempotencyKeyReusedException;
 import io.omniroute.engine.contact.UnknownConversationException;
@@ -120,6 +125,22 @@ final class FailureHandler {
       Problem.send(ctx, 422, "Webhook refused", "Fix " + (e.errors().size() == 1 ? "this field: " : "these fields: ")
           + e.getMessage() + ". Nothing was stored.", errors);
     } else if (failure instanceof WebhookOutOfScopeException e) {
+      Problem.send(ctx, 403, "Forbidden", capitalise(e.getMessage()) + ". Nothing was stored.");
+    } else if (failure instanceof PartnerChannelNotFoundException e) {
+      Problem.send(ctx, 404, "Partner channel not found", capitalise(e.getMessage())
+          + ": check the id (GET /v1/partner-channels lists yours), or register it with PUT /v1/partner-channels/{id}.");
+    } else if (failure instanceof InvalidPartnerChannelException e) {
+      JsonArray errors = new JsonArray();
+      e.errors().forEach(error -> errors.add(Problem.fieldError(error.field(), error.message())));
+      Problem.send(ctx, 400, "Invalid partner channel", "Fix " + (e.errors().size() == 1 ? "this field: " : "these fields: ")
+          + e.getMessage() + ". Nothing was stored.", errors);
+    } else if (failure instanceof UnknownPartnerDealerException e) {
+      Problem.send(ctx, 422, "Unknown dealer", "dealerId '" + e.dealerId() + "' is not a dealer of the directory: use"
+          + " a dealer id such as the dealerId of GET /v1/queues' dealer:<id> queues. Nothing was stored.");
+    } else if (failure instanceof PartnerPageTakenException e) {
+      Problem.send(ctx, 409, "Page already registered", capitalise(e.getMessage()) + ". A page belongs to one partner"
+          + " channel: change or delete partner channel " + e.ownerId() + " first. Nothing was stored.");
+    } else if (failure instanceof PartnerChannelOutOfScopeException e) {
       Problem.send(ctx, 403, "Forbidden", capitalise(e.getMessage()) + ". Nothing was stored.");
     } else if (failure instanceof IdempotencyKeyReusedException e) {
       Problem.send(ctx, 422, "Idempotency key reused", "This Idempotency-Key was already used by this caller with a"

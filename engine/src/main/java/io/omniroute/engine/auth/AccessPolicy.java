@@ -11,7 +11,8 @@ import java.util.Set;
  * <table>
  *   <caption>The access matrix</caption>
  *   <tr><th>operations</th><th>allowed</th></tr>
- *   <tr><td>{@code createContact}, {@code abandonContact}</td><td>admin, telephony, adapter</td></tr>
+ *   <tr><td>{@code createContact}, {@code abandonContact}, {@code receiveSocialPost}</td><td>admin, telephony,
+ *       adapter</td></tr>
  *   <tr><td>{@code listQueues}, {@code listRules}, {@code listRuleVersions},
  *       {@code getRuleVersion}, {@code listAudit}</td><td>admin, supervisor, supervisor:CC, ops</td></tr>
  *   <tr><td>{@code getQueue}, {@code streamQueueEvents}</td><td>as above, and {@code dealer:X} on queue
@@ -47,6 +48,10 @@ import java.util.Set;
  *       {@link AccessDecision#ALLOW_OWN} (its own, for events of its own queue only)</td></tr>
  *   <tr><td>{@code replayWebhookDeadLetters}</td><td>admin, supervisor (global), ops; {@code dealer:X}
  *       {@link AccessDecision#ALLOW_OWN} (its own webhooks)</td></tr>
+ *   <tr><td>{@code listPartnerChannels}, {@code getPartnerChannel}</td><td>admin, supervisor, supervisor:CC,
+ *       ops; {@code dealer:X} {@link AccessDecision#ALLOW_OWN} (its own channels)</td></tr>
+ *   <tr><td>{@code putPartnerChannel}, {@code deletePartnerChannel}</td><td>admin, supervisor (global);
+ *       {@code dealer:X} {@link AccessDecision#ALLOW_OWN} (channels of X only)</td></tr>
  *   <tr><td>{@code metrics}</td><td>admin, ops</td></tr>
  *   <tr><td>{@code live}, {@code ready}, {@code openChatSocket} (the web chat widget's socket, whose
  *       customer is anonymous)</td><td>everybody, without a token</td></tr>
@@ -109,6 +114,11 @@ public final class AccessPolicy {
       Map.entry("twilioVoice", Rule.PUBLIC),
       Map.entry("twilioVoiceStatus", Rule.PUBLIC),
       Map.entry("twilioSms", Rule.PUBLIC),
+      Map.entry("receiveSocialPost", Rule.INTAKE),
+      Map.entry("listPartnerChannels", Rule.READ_PARTNER_CHANNELS),
+      Map.entry("getPartnerChannel", Rule.READ_PARTNER_CHANNELS),
+      Map.entry("putPartnerChannel", Rule.WRITE_PARTNER_CHANNELS),
+      Map.entry("deletePartnerChannel", Rule.WRITE_PARTNER_CHANNELS),
       Map.entry("live", Rule.PUBLIC),
       Map.entry("ready", Rule.PUBLIC),
       Map.entry("openChatSocket", Rule.PUBLIC));
@@ -359,6 +369,28 @@ public final class AccessPolicy {
       @Override
       String allowed(Map<String, String> params) {
         return "admin, supervisor (global), ops, dealer:<id> for the webhooks it registered";
+      }
+    },
+    READ_PARTNER_CHANNELS {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        return readsElseDealerOwn(role);
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        return READERS + ", dealer:<id> for its own partner channels";
+      }
+    },
+    WRITE_PARTNER_CHANNELS {
+      @Override
+      AccessDecision decide(Role role, Map<String, String> params) {
+        return globalElseOwn(role, Role.Kind.DEALER);
+      }
+
+      @Override
+      String allowed(Map<String, String> params) {
+        return "admin, supervisor (global), dealer:<id> for its own partner channels";
       }
     },
     METRICS {

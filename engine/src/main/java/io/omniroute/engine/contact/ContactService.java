@@ -6,6 +6,8 @@ import io.omniroute.engine.queue.Accepted;
 import io.omniroute.engine.queue.ContactNotFoundException;
 import io.omniroute.engine.queue.ContactRecord;
 import io.omniroute.engine.queue.ContactStatus;
+import io.omniroute.engine.queue.ConversationState;
+import io.omniroute.engine.queue.HistoryEvent;
 import io.omniroute.engine.queue.IllegalTransitionException;
 import io.omniroute.engine.queue.QueueStats;
 import io.omniroute.engine.queue.QueueStore;
@@ -98,6 +100,27 @@ public final class ContactService {
   /** The contact with this id, empty when there is none. */
   public Future<Optional<ContactRecord>> find(String id) {
     return store.find(id);
+  }
+
+  /**
+   * The answer intake gave for the stored contact {@code id}, as for a repeated request: the record
+   * ({@link Accepted#created()} false) and the contact that carries its conversation now. Fails
+   * with {@link ContactNotFoundException} when it is gone. For a channel whose own ids tell a
+   * repeat (a social post's id) before intake sees it.
+   */
+  public Future<Accepted> repeated(String id) {
+    return store.find(id).compose(found -> found.isEmpty()
+        ? Future.failedFuture(new ContactNotFoundException(id))
+        : store.conversationState(found.get().conversationId()).map(state ->
+            new Accepted(found.get(), false, state.map(ConversationState::open).orElse(null))));
+  }
+
+  /**
+   * Adds {@code event} to the contact's history, whatever its status, and changes nothing else: a
+   * later step of what was received (a social post edited or deleted). Empty when the contact is gone.
+   */
+  public Future<Optional<ContactRecord>> addHistory(String id, HistoryEvent event) {
+    return store.addHistory(id, event);
   }
 
   /** Every queue of the directory (empty ones included) and every queue the store holds contacts in, by name. */

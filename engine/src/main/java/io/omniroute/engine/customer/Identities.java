@@ -11,14 +11,16 @@ import java.util.regex.Pattern;
  * however a channel writes them: phone numbers to E.164 with libphonenumber (a national number
  * such as {@code 089 1234567} is read in the given country), email addresses trimmed and
  * lower-cased, handles trimmed, without a leading {@code @}, and lower-cased, as the networks
- * treat them case-insensitively. Each method answers {@code null} when the value is not such an
+ * treat them case-insensitively (a federated handle keeps its instance: {@code user@instance}).
+ * Each method answers {@code null} when the value is not such an
  * identity. Stateless and thread-safe.
  */
 public final class Identities {
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)*");
   private static final Pattern NETWORK = Pattern.compile("[a-z0-9][a-z0-9._-]{0,31}");
-  private static final Pattern HANDLE = Pattern.compile("[\\p{L}\\p{N}._-]{1,64}");
+  /** A handle, with the instance it lives on for federated networks such as Mastodon ({@code user@instance}). */
+  private static final Pattern HANDLE = Pattern.compile("[\\p{L}\\p{N}._-]{1,64}(@[\\p{L}\\p{N}.-]{1,190})?");
   private static final int MAX_EMAIL = 254;
   private static final int MAX_PHONE_TEXT = 40;
 

@@ -45,7 +45,7 @@ public final class MeasuredQueueStore implements QueueStore {
   enum Operation {
     ACCEPT, FIND, CLAIM, COMPLETE, ABANDON, QUEUE_STATS, WAITING, DUE_FOR_ESCALATION, ESCALATE, PING, CONTACTS_OF,
     ERASE, CONVERSATION_STATE, THREAD_STATES, CONVERSATION, CONVERSATIONS_OF, ADD_MESSAGE, TRANSFER,
-    ERASE_CONVERSATIONS, RESERVE, END_OFFER, FIND_BY_IDEMPOTENCY_KEY;
+    ERASE_CONVERSATIONS, RESERVE, END_OFFER, FIND_BY_IDEMPOTENCY_KEY, ADD_HISTORY;
 
     final String label = name().toLowerCase(Locale.ROOT);
   }
@@ -179,6 +179,11 @@ public final class MeasuredQueueStore implements QueueStore {
   @Override
   public Future<Optional<ContactRecord>> erase(String id, Instant at) {
     return measured(Operation.ERASE, () -> store.erase(id, at));
+  }
+
+  @Override
+  public Future<Optional<ContactRecord>> addHistory(String id, io.omniroute.engine.queue.HistoryEvent event) {
+    return measured(Operation.ADD_HISTORY, () -> store.addHistory(id, event));
   }
 
   @Override

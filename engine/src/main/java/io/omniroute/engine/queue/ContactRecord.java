@@ -223,15 +223,32 @@ public record ContactRecord(
    * This contact with its sender's personal data erased (the customer's right to be forgotten):
    * what was received becomes {@code {"channel": ..., "erased": true}} and the customer's id and
    * owner are dropped; the channel, the times, the decision, the route, the status, the agent and
-   * the history stay, for metrics and audits.
+   * the history stay, for metrics and audits, except the words of an {@code edited} entry.
    */
   public ContactRecord erased(Instant at) {
-    List<HistoryEvent> events = new ArrayList<>(history);
+    List<HistoryEvent> events = new ArrayList<>(history.size() + 1);
+    for (HistoryEvent event : history) {
+      events.add(HistoryEvent.EDITED.equals(event.type())
+          ? new HistoryEvent(HistoryEvent.EDITED, event.at(), "personal data erased")
+          : event);
+    }
     events.add(new HistoryEvent(HistoryEvent.ERASED, at, "personal data erased"));
     ContactPayload marker = ContactPayload.ofJsonText("{\"channel\":\"" + channel + "\",\"erased\":true}");
     return new ContactRecord(
         id, receivedAt, marker, channel, country, decision, route, deadline, status, agent, events,
         customer.withoutIdentity(), conversationId);
+  }
+
+  /**
+   * This contact with {@code event} added to its history, and nothing else changed: a later step
+   * of what was received (a social post edited or deleted), kept beside it, never over it.
+   */
+  public ContactRecord noted(HistoryEvent event) {
+    List<HistoryEvent> events = new ArrayList<>(history);
+    events.add(event);
+    return new ContactRecord(
+        id, receivedAt, request, channel, country, decision, route, deadline, status, agent, events, customer,
+        conversationId);
   }
 
   /** Whether this contact's personal data was erased. */

@@ -150,6 +150,13 @@ public interface QueueStore extends AutoCloseable {
    */
   Future<Optional<ContactRecord>> erase(String id, Instant at);
 
+  /**
+   * Adds {@code event} to the history of the contact {@code id} ({@link ContactRecord#noted}),
+   * whatever its status; answers the record after it, or empty when the contact is gone. What was
+   * received, the status, the queue and the deadline do not change.
+   */
+  Future<Optional<ContactRecord>> addHistory(String id, HistoryEvent event);
+
   @Override
   void close();
 }

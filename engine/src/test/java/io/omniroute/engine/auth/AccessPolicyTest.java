@@ -95,6 +95,11 @@ class AccessPolicyTest {
       streamQueueEvents  queue=central              A     A          A             A   D         D       D                 D
       streamQueueEvents  queue=dealer:DE-MUC-001    A     A          A             A   D         D       A                 D
       streamQueueEvents  queue=dealer:DE-BER-001    A     A          A             A   D         D       D                 D
+      receiveSocialPost  -                          A     D          D             D   A         A       D                 D
+      listPartnerChannels -                         A     A          A             A   D         D       O                 D
+      getPartnerChannel  -                          A     A          A             A   D         D       O                 D
+      putPartnerChannel  -                          A     A          D             D   D         D       O                 D
+      deletePartnerChannel -                        A     A          D             D   D         D       O                 D
       live               -                          A     A          A             A   A         A       A                 A
       twilioVoice        -                          A     A          A             A   A         A       A                 A
       twilioVoiceStatus  -                          A     A          A             A   A         A       A                 A

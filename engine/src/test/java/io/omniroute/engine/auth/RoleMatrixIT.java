@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * country supervisor writing another country's customer (in an import: that row is rejected), 404
  * for a dealer reading an agent of another dealer's queue and 403 for it setting that agent's
  * presence, 404 for a dealer reading, deleting or replaying another dealer's webhook and 403 for it
- * registering one for another dealer's queue, and otherwise the endpoint's own answer. An event
+ * registering one for another dealer's queue, the same for the Munich dealer's partner channel, and
+ * otherwise the endpoint's own answer. An event
  * stream's answer is its status: the stream is closed as soon as it opened.
  */
 class RoleMatrixIT {
@@ -44,6 +45,13 @@ class RoleMatrixIT {
   /** The walk's webhook: the Munich dealer's, for its own queue; deliveries to it fail and are retried meanwhile. */
   private static final String WEBHOOK = "{\"url\":\"http://127.0.0.1:9/hook\",\"secret\":\"0123456789abcdef0123\","
       + "\"queues\":[\"dealer:DE-MUC-001\"]}";
+  /** The walk's social post: a generic network's, answered 200 with its first contact after the first time. */
+  private static final String SOCIAL_POST = "{\"postId\":\"matrix-1\",\"author\":{\"handle\":\"matrix\"},"
+      + "\"text\":\"Which colours are there?\",\"page\":\"nordwind.muenchen\"}";
+  /** The walk's partner channel: the Munich dealer's page. */
+  private static final String PARTNER_CHANNEL = "{\"network\":\"instagram\",\"page\":\"nordwind.muenchen\","
+      + "\"dealerId\":\"DE-MUC-001\"}";
+  /** Who owns the walk's webhook and partner channel: the Munich dealer. */
   private static final Predicate<Principal> OWNS_WEBHOOK = principal -> principal.dealerIds().contains("DE-MUC-001");
   private static final Predicate<Principal> OWNS_AGENT = principal ->
       principal.dealerIds().contains("DE-MUC-001") || principal.agentIds().contains("sepp");
@@ -138,6 +146,14 @@ class RoleMatrixIT {
         OWNS_WEBHOOK, 404));
     calls.add(new Call("deleteWebhook", Map.of(), "DELETE", "/v1/webhooks/hook-muc", null, OWNS_WEBHOOK, 404));
     calls.add(new Call("streamAgentEvents", sepp, "STREAM", "/v1/agents/sepp/events", null, OWNS_AGENT, 404));
+    calls.add(new Call("receiveSocialPost", Map.of(), "POST", "/v1/channels/social/instagram", SOCIAL_POST));
+    calls.add(new Call("listPartnerChannels", Map.of(), "GET", "/v1/partner-channels", null, principal -> true, 200));
+    calls.add(new Call("putPartnerChannel", Map.of(), "PUT", "/v1/partner-channels/muc-instagram", PARTNER_CHANNEL,
+        OWNS_WEBHOOK, 403));
+    calls.add(new Call("getPartnerChannel", Map.of(), "GET", "/v1/partner-channels/muc-instagram", null, OWNS_WEBHOOK,
+        404));
+    calls.add(new Call("deletePartnerChannel", Map.of(), "DELETE", "/v1/partner-channels/muc-instagram", null,
+        OWNS_WEBHOOK, 404));
     for (String queue : List.of("central", "country:DE", "dealer:DE-MUC-001", "dealer:DE-BER-001")) {
       Map<String, String> params = Map.of(AccessPolicy.QUEUE_PARAM, queue);
       calls.add(new Call("getQueue", params, "GET", "/v1/queues/" + queue, null));
@@ -185,6 +201,7 @@ class RoleMatrixIT {
           boolean notOwned = decision == AccessDecision.ALLOW_OWN && !call.owns().test(principal);
           engine.as("demo-admin").put("/v1/customers/C-MATRIX", CUSTOMER);
           engine.as("demo-dealer-de-muc-001").put("/v1/webhooks/hook-muc", WEBHOOK);
+          engine.as("demo-dealer-de-muc-001").put("/v1/partner-channels/muc-instagram", PARTNER_CHANNEL);
           Answer response = call.send(engine.as(token));
           checked++;
           boolean forbidden = response.statusCode() == 403;

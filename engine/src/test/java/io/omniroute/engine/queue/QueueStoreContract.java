@@ -110,6 +110,44 @@ public abstract class QueueStoreContract {
     assertThat(await(store.find("c-1")).orElseThrow().request().json()).contains("\"erased\":true");
   }
 
+  // ---------------------------------------------------------------- history notes
+
+  @Test
+  void anAddedHistoryEntryKeepsWhatWasReceivedAndOutlivesLaterSteps() {
+    ContactRecord contact = accept(fromCustomer(queued("c-1", dealer(20), at(0)), "C-1001"));
+    ContactRecord claimed = claim(1).orElseThrow();
+    HistoryEvent edit = new HistoryEvent(HistoryEvent.EDITED, at(10), "edited on mastodon: the new words");
+
+    ContactRecord noted = await(store.addHistory("c-1", edit)).orElseThrow();
+    ContactRecord completed = await(store.complete("c-1", at(20)));
+    ContactRecord deleted = await(store.addHistory("c-1", new HistoryEvent(HistoryEvent.DELETED, at(30), null)))
+        .orElseThrow();
+
+    assertThat(noted.request()).isEqualTo(contact.request());
+    assertThat(noted.status()).isEqualTo(ContactStatus.ASSIGNED);
+    assertThat(noted.agent()).isEqualTo(claimed.agent());
+    assertThat(lastEvent(noted)).isEqualTo(edit);
+    assertThat(types(completed)).containsSubsequence(HistoryEvent.EDITED, HistoryEvent.COMPLETED);
+    assertThat(deleted.status()).isEqualTo(ContactStatus.COMPLETED);
+    ContactRecord found = await(store.find("c-1")).orElseThrow();
+    assertThat(found).isEqualTo(deleted);
+    assertThat(types(found)).endsWith(HistoryEvent.ASSIGNED, HistoryEvent.EDITED, HistoryEvent.COMPLETED,
+        HistoryEvent.DELETED).doesNotHaveDuplicates();
+    assertThat(found.request().json()).isEqualTo(contact.request().json());
+    assertThat(await(store.addHistory("no-such-contact", edit))).isEmpty();
+  }
+
+  @Test
+  void erasureDropsTheWordsOfAnEditedEntry() {
+    accept(fromCustomer(queued("c-1", dealer(20), at(0)), "C-1001"));
+    await(store.addHistory("c-1", new HistoryEvent(HistoryEvent.EDITED, at(10), "edited on mastodon: my address is ...")));
+
+    ContactRecord erased = await(store.erase("c-1", at(20))).orElseThrow();
+
+    assertThat(erased.history()).filteredOn(event -> event.type().equals(HistoryEvent.EDITED))
+        .singleElement().extracting(HistoryEvent::detail).isEqualTo("personal data erased");
+  }
+
   // ---------------------------------------------------------------- accept and find
 
   @Test

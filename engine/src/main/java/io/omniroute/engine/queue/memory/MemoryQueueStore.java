@@ -5,6 +5,7 @@ import io.omniroute.engine.queue.ContactNotFoundException;
 import io.omniroute.engine.queue.ContactRecord;
 import io.omniroute.engine.queue.ConversationRecord;
 import io.omniroute.engine.queue.ConversationState;
+import io.omniroute.engine.queue.HistoryEvent;
 import io.omniroute.engine.queue.Message;
 import io.omniroute.engine.queue.Threading;
 import io.omniroute.engine.queue.QueueStats;
@@ -554,6 +555,19 @@ public final class MemoryQueueStore implements QueueStore {
       ContactRecord erased = stored.record().erased(at);
       stored.rewrite(erased);
       return Optional.of(erased);
+    });
+  }
+
+  @Override
+  public Future<Optional<ContactRecord>> addHistory(String id, HistoryEvent event) {
+    return call(() -> {
+      Stored stored = stored(id);
+      if (stored == null) {
+        return Optional.<ContactRecord>empty();
+      }
+      ContactRecord noted = stored.record().noted(event);
+      stored.rewrite(noted);
+      return Optional.of(noted);
     });
   }
 

@@ -40,8 +40,8 @@ import java.util.zip.CRC32;
  * where they have a conversation, so reading them by customer or by thread key asks every partition.
  *
  * <p>A contact's fields {@code agent} and {@code claimedAt} record a claim that its JSON does not
- * hold yet; {@code erasures} and {@code transfers} count the changes that a compare-and-set of a
- * finish must notice. A conversation's {@code version} changes with every change of it or of its
+ * hold yet; {@code erasures} (erasures and added history entries) and {@code transfers} count the
+ * changes that a compare-and-set of a finish must notice. A conversation's {@code version} changes with every change of it or of its
  * {@code open} contact (the one that opened or reopened it last). An open conversation's keys never
  * expire; a closed one's expire after the conversation retention, counted from its last activity.
  * A customer's index of conversations and a thread key expire after the longer of 30 days and

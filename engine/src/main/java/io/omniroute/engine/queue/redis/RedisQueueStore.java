@@ -13,6 +13,7 @@ import io.omniroute.engine.queue.ContactStatus;
 import io.omniroute.engine.queue.ConversationChangedException;
 import io.omniroute.engine.queue.ConversationRecord;
 import io.omniroute.engine.queue.ConversationState;
+import io.omniroute.engine.queue.HistoryEvent;
 import io.omniroute.engine.queue.Message;
 import io.omniroute.engine.queue.QueueStats;
 import io.omniroute.engine.queue.QueueStore;
@@ -533,6 +534,25 @@ public final class RedisQueueStore implements QueueStore {
           hash.get("json"), ContactRecordCodec.encode(erased), keys.prefix(p), orEmpty(current.customer().id()), id)
           .thenCompose(done -> settled(done, Optional.of(erased), attempt,
               "contact " + id + " kept changing; try the erasure again", () -> erase(id, at, attempt + 1)));
+    });
+  }
+
+  @Override
+  public Future<Optional<ContactRecord>> addHistory(String id, HistoryEvent event) {
+    return RedisCalls.future(addHistory(id, event, 0));
+  }
+
+  private CompletionStage<Optional<ContactRecord>> addHistory(String id, HistoryEvent event, int attempt) {
+    int p = keys.partitionOfContact(id);
+    return hash(p, id).thenCompose(hash -> {
+      if (hash.isEmpty()) {
+        return CompletableFuture.completedFuture(Optional.<ContactRecord>empty());
+      }
+      ContactRecord noted = ScriptReplies.contact(hash).orElseThrow().noted(event);
+      return calls.script(Scripts.ADD_HISTORY, ScriptOutputType.INTEGER, new String[] {keys.contact(p, id)},
+          hash.get("json"), ContactRecordCodec.encode(noted), keys.prefix(p))
+          .thenCompose(done -> settled(done, Optional.of(noted), attempt,
+              "contact " + id + " kept changing; try again", () -> addHistory(id, event, attempt + 1)));
     });
   }
 

@@ -331,6 +331,20 @@ final class Scripts {
       return 1
       """;
 
+  /**
+   * KEYS: contact. ARGV: expected JSON, new JSON, partition prefix. Replaces the contact's JSON
+   * (its history with an entry added) only if it is unchanged since it was read, and counts the
+   * change as an erasure does, so that a finish or escalation read before it starts over instead
+   * of writing the entry away; counts a change of its conversation. Returns 1 or 0.
+   */
+  static final String ADD_HISTORY = CONVERSATION_FUNCTIONS + """
+      if redis.call('HGET', KEYS[1], 'json') ~= ARGV[1] then return 0 end
+      redis.call('HSET', KEYS[1], 'json', ARGV[2])
+      redis.call('HINCRBY', KEYS[1], 'erasures', 1)
+      bump(ARGV[3], redis.call('HGET', KEYS[1], 'conversation'))
+      return 1
+      """;
+
   /** KEYS: queues. ARGV: partition prefix. Returns {name, depth, oldest arrival score or ''} per queue. */
   static final String STATS = """
       local out = {}

@@ -55,8 +55,8 @@ class RedisChatAcrossNodesIT {
     StoreOptions.Stores stores = new StoreOptions.Stores(RedisQueueStore.open(connection, namespace, 1, Duration.ofHours(1)),
         new RedisRuleStore(connection, namespace), RedisCustomerStore.open(connection, namespace),
         RedisAgentStore.open(connection, namespace), RedisWebhookStore.open(connection, namespace),
-        RedisEventStreams.open(RedisForTests.url(), Duration.ofSeconds(5), namespace),
-        RedisChatStore.open(connection, namespace));
+        RedisEventStreams.open(RedisForTests.url(), Duration.ofSeconds(5), namespace))
+        .withChats(RedisChatStore.open(connection, namespace));
     return RunningEngine.start(RunningEngine.testOptions().withEscalationInterval(Duration.ofHours(1)), stores,
         Clock.systemUTC());
   }
