@@ -30,7 +30,7 @@ public final class SocialApi {
   void receive(RoutingContext ctx) {
     if (!enabled) {
       Problem.send(ctx, 404, "Channel switched off", "The social media channel is switched off in this engine's"
-          + " config (social.enabled: false); nothing was stored.");
+          + " config (channels.social.enabled: false); nothing was stored.");
       return;
     }
     String network = ctx.pathParam("network");

@@ -2,12 +2,20 @@ package io.omniroute.loadtest.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
+import io.omniroute.adapters.chat.ChatContact;
+import io.omniroute.adapters.chat.ChatFrame;
+import io.omniroute.adapters.chat.ChatFrames;
+import io.omniroute.adapters.chat.ChatLimits;
+import io.omniroute.adapters.social.SocialPost;
 import io.omniroute.adapters.twilio.FormBody;
 import io.omniroute.adapters.twilio.TwilioSignature;
 import io.omniroute.engine.Caller;
 import io.omniroute.engine.api.AdapterIntake;
 import io.omniroute.engine.api.ContractSchemas;
 import io.omniroute.engine.api.JsonBodies;
+import io.omniroute.engine.channel.social.PartnerChannelService;
+import io.omniroute.engine.channel.social.SocialPosts;
+import io.omniroute.engine.channel.social.SocialStores;
 import io.omniroute.engine.channel.twilio.SmsThreads;
 import io.omniroute.engine.channel.twilio.TwilioOptions;
 import io.omniroute.engine.channel.twilio.TwilioWebhooks;
@@ -49,7 +57,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * /v1/contacts} does with its body (strict parse, schema validation, {@link ContactService#submit}
  * with an idempotency key); {@code twilio-voice} and {@code twilio-sms} are what the Twilio
  * endpoints do with a form (parse, signature check, mapping, the SMS's conversation look-up, the
- * contact's schema check and the same submit). Compare each adapter's throughput with {@code json}'s.
+ * contact's schema check and the same submit); {@code mastodon} what the social endpoint does with
+ * a Mastodon status (strict JSON parse, HTML to text, the post index and partner channel look-ups,
+ * the same submit); {@code chat} what the chat socket does with the first message of a chat (frame
+ * parse, the contact, the same submit). Compare each adapter's throughput with {@code json}'s.
  *
  * <p>Every operation takes a payload never seen before (its own message id); each iteration starts
  * with an empty memory store.
@@ -69,7 +80,7 @@ public class AdapterIntakeBenchmark {
   private static final String VOICE_PATH = "/v1/channels/twilio/voice";
   private static final String SMS_PATH = "/v1/channels/twilio/sms";
 
-  @Param({"json", "twilio-voice", "twilio-sms"})
+  @Param({"json", "twilio-voice", "twilio-sms", "mastodon", "chat"})
   public String channel;
 
   private final Directory directory = DirectoryLoader.bundledSample();
@@ -81,6 +92,8 @@ public class AdapterIntakeBenchmark {
   private String[] signatures;
   private ContactService contacts;
   private TwilioWebhooks twilio;
+  private AdapterIntake adapterIntake;
+  private SocialPosts social;
   private int next;
 
   @Setup
@@ -96,6 +109,16 @@ public class AdapterIntakeBenchmark {
         case "json" -> json[i] = ("{\"channel\":\"sms\",\"from\":{\"phone\":\"" + from + "\"},\"dealerId\":\"DE-MUC-001\","
             + "\"text\":\"Ist mein Auto fertig? Gruesse\",\"references\":{\"messageId\":\"SM" + i + "\"}}")
             .getBytes(StandardCharsets.UTF_8);
+        case "mastodon" -> json[i] = ("{\"id\":\"" + (113427800000000000L + i) + "\",\"visibility\":\"public\","
+            + "\"url\":\"https://mastodon.social/@user" + i + "/" + (113427800000000000L + i) + "\","
+            + "\"content\":\"<p><a href=\\\"https://social.example/@autohaus_muenchen\\\" class=\\\"u-url mention\\\">"
+            + "@<span>autohaus_muenchen</span></a> my car shows a warning light. Can you book me in this week?</p>\","
+            + "\"account\":{\"id\":\"" + (1000 + i) + "\",\"acct\":\"user" + i + "\",\"display_name\":\"User\","
+            + "\"url\":\"https://mastodon.social/@user" + i + "\"},\"mentions\":[{\"id\":\"1\","
+            + "\"acct\":\"autohaus_muenchen@social.example\",\"url\":\"https://social.example/@autohaus_muenchen\"}]}")
+            .getBytes(StandardCharsets.UTF_8);
+        case "chat" -> forms[i] = "{\"type\":\"message\",\"id\":\"" + String.format("%032x", i)
+            + "\",\"text\":\"Is my car ready? It makes a noise.\"}";
         case "twilio-voice" -> sign(i, VOICE_PATH, "AccountSid=AC0123456789abcdef0123456789abcdef&CallSid=" + sid("CA", i)
             + "&CallStatus=ringing&Direction=inbound&From=" + enc(from) + "&To=" + enc("+498912340000") + "&CallerCountry=DE"
             + "&SpeechResult=" + enc("Ist mein Auto fertig?"));
@@ -107,14 +130,20 @@ public class AdapterIntakeBenchmark {
   }
 
   @Setup(Level.Iteration)
-  public void emptyStore() {
+  public void emptyStore() throws JsonBodies.MalformedJsonException {
     MemoryQueueStore store = new MemoryQueueStore();
     contacts = new ContactService(store, () -> rules, new RecentContacts(RecentContacts.DEFAULT_CAPACITY), directory,
         ServiceLevels.defaults(), new ContactEvents(), new CustomerIdentification(new MemoryCustomerStore()),
         Clock.systemUTC());
     TwilioOptions options = TwilioOptions.off().withAuthToken(TOKEN).withPublicUrl(URI.create("https://omniroute.example.com"));
-    twilio = new TwilioWebhooks(options, new AdapterIntake(contacts, schemas), contacts,
+    adapterIntake = new AdapterIntake(contacts, schemas);
+    twilio = new TwilioWebhooks(options, adapterIntake, contacts,
         new SmsThreads(store, options.smsJoinWindow(), Clock.systemUTC()), directory);
+    SocialStores socialStores = SocialStores.inMemory();
+    PartnerChannelService partners = new PartnerChannelService(socialStores.partnerChannels(), directory, Clock.systemUTC());
+    partners.put("muc-mastodon", JsonBodies.read(("{\"network\":\"mastodon\",\"page\":\"@autohaus_muenchen@social.example\","
+        + "\"dealerId\":\"DE-MUC-001\"}").getBytes(StandardCharsets.UTF_8)), Caller.unrestricted("admin")).result();
+    social = new SocialPosts(adapterIntake::submit, contacts, partners, socialStores.posts(), Clock.systemUTC());
     next = 0;
   }
 
@@ -128,6 +157,13 @@ public class AdapterIntakeBenchmark {
           throw new IllegalStateException("invalid body");
         }
         yield contacts.submit(body, TELEPHONY, "key-" + i).result();
+      }
+      case "mastodon" -> social.receive(SocialPost.parse("mastodon", JsonBodies.read(json[i])), TELEPHONY).result();
+      case "chat" -> {
+        ChatFrame.Message message = (ChatFrame.Message) ChatFrames.parse(forms[i], ChatLimits.DEFAULTS);
+        String thread = ChatContact.threadKey(message.id());
+        yield adapterIntake.submit(ChatContact.of("DE-MUC-001", "DE", thread, message.text()), TELEPHONY,
+            ChatContact.idempotencyKey(thread, message.id())).result();
       }
       case "twilio-voice" -> twilio.call(twilio.verified(VOICE_PATH, forms[i], signatures[i]).orElseThrow()).result();
       default -> twilio.sms(twilio.verified(SMS_PATH, forms[i], signatures[i]).orElseThrow()).result();
