@@ -1,5 +1,6 @@
 package io.omniroute.engine;
 
+import io.omniroute.engine.channel.email.EmailConfig;
 import io.omniroute.engine.delivery.OfferSettings;
 import io.omniroute.engine.delivery.OfferStrategy;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,6 +36,7 @@ import java.util.Map;
  *   replaySeconds: 900              # and at least its events of the last 15 minutes
  *   heartbeatSeconds: 15            # a comment (SSE) or ping (WebSocket) on idle connections
  *   reconnectMillis: 2000           # the SSE retry: a client waits before it reconnects
+ * email: {enabled: true, maxMessageBytes: 10485760, imap: {...}, smtp: {...}}   # see EmailConfig
  * </pre>
  *
  * Stateless.
@@ -48,7 +50,7 @@ final class ConfigFile {
   record Values(
       String host, Integer port, String directory, Integer instances, Long escalationIntervalMillis,
       Map<String, Long> serviceLevels, Map<String, Long> offerTimeouts, Map<String, String> offerStrategies,
-      Webhooks webhooks, EventStreamValues eventStreams) {}
+      Webhooks webhooks, EventStreamValues eventStreams, EmailConfig email) {}
 
   /** The {@code webhooks} section. */
   record Webhooks(Boolean allowPrivateAddresses) {}
@@ -105,6 +107,9 @@ final class ConfigFile {
       if (values.webhooks() != null && values.webhooks().allowPrivateAddresses() != null) {
         options = options.withWebhooks(options.webhooks()
             .withAllowPrivateAddresses(values.webhooks().allowPrivateAddresses()));
+      }
+      if (values.email() != null) {
+        options = options.withEmail(values.email().applyTo(options.email(), file.toAbsolutePath().getParent()));
       }
       if (values.eventStreams() != null) {
         options = options.withStreams(streams(values.eventStreams(), options.streams()));

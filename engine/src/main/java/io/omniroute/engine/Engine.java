@@ -1,5 +1,7 @@
 package io.omniroute.engine;
 
+import io.omniroute.engine.api.EmailApi;
+import io.omniroute.engine.channel.email.EmailChannel;
 import io.omniroute.engine.api.ApiContract;
 import io.omniroute.engine.api.ApiHandlers;
 import io.omniroute.engine.api.ContactsApi;
@@ -127,6 +129,7 @@ public final class Engine {
               OutboundChannels outbound = new OutboundChannels();
               ConversationService conversations = new ConversationService(store, clock, outbound);
               AdapterIntake adapterIntake = new AdapterIntake(contacts, contract.schemas());
+              EmailChannel email = new EmailChannel(vertx, options.email(), adapterIntake, directory, outbound);
               AgentService agents = new AgentService(stores.agents(), directory, clock, offers::agentChanged);
               Authorizer authorizer = Authorizer.create(options.tokens());
               depths.set(new QueueDepths(contacts, clock));
@@ -147,12 +150,14 @@ public final class Engine {
                   new WebhooksApi(webhooks.service()),
                   new EventStreamsApi(streams, authorizer::decide, contract.schemas()),
                   new RulesApi(rules, recent, directory),
-                  new OpsApi(contacts, metrics, clock));
+                  new OpsApi(contacts, metrics, clock),
+                  new EmailApi(email));
               return vertx.deployVerticle(() -> {
                 HttpVerticle verticle = new HttpVerticle(options, contract, api);
                 first.compareAndSet(null, verticle);
                 return verticle;
-              }, new DeploymentOptions().setInstances(options.instances()));
+              }, new DeploymentOptions().setInstances(options.instances()))
+                  .compose(deployment -> email.startPolling().map(deployment));
             }))))
         .map(deployment -> {
           vertx.setPeriodic(options.escalationInterval().toMillis(), id -> escalation.get().runOnce());

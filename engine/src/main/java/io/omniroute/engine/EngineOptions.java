@@ -1,6 +1,7 @@
 package io.omniroute.engine;
 
 import io.omniroute.engine.auth.AccessTokens;
+import io.omniroute.engine.channel.email.EmailOptions;
 import io.omniroute.engine.delivery.OfferSettings;
 import io.omniroute.engine.stream.StreamSettings;
 import io.omniroute.engine.webhook.WebhookOptions;
@@ -24,10 +25,11 @@ import java.util.Objects;
  * @param offers how contacts are offered to agents: timeouts per channel, strategies per queue
  * @param webhooks how webhook receivers are checked and deliveries retried
  * @param streams how the event streams keep events for replay and keep connections alive
+ * @param email how the email channel takes mail (endpoint, mailbox) and sends answers
  */
 public record EngineOptions(
     String host, int port, Path directory, ServiceLevels serviceLevels, Duration escalationInterval, int instances,
-    AccessTokens tokens, OfferSettings offers, WebhookOptions webhooks, StreamSettings streams) {
+    AccessTokens tokens, OfferSettings offers, WebhookOptions webhooks, StreamSettings streams, EmailOptions email) {
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8480;
   public static final Duration DEFAULT_ESCALATION_INTERVAL = Duration.ofMillis(500);
@@ -41,6 +43,7 @@ public record EngineOptions(
     Objects.requireNonNull(offers, "offers");
     Objects.requireNonNull(webhooks, "webhooks");
     Objects.requireNonNull(streams, "streams");
+    Objects.requireNonNull(email, "email");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
     }
@@ -60,46 +63,50 @@ public record EngineOptions(
   public static EngineOptions defaults() {
     return new EngineOptions(DEFAULT_HOST, DEFAULT_PORT, null, ServiceLevels.defaults(), DEFAULT_ESCALATION_INTERVAL,
         DEFAULT_INSTANCES, AccessTokens.empty(), OfferSettings.DEFAULTS, WebhookOptions.defaults(),
-        StreamSettings.defaults());
+        StreamSettings.defaults(), EmailOptions.defaults());
   }
 
   public EngineOptions withPort(int newPort) {
-    return new EngineOptions(host, newPort, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, streams);
+    return new EngineOptions(host, newPort, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, streams, email);
   }
 
   public EngineOptions withHost(String newHost) {
-    return new EngineOptions(newHost, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, streams);
+    return new EngineOptions(newHost, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, streams, email);
   }
 
   public EngineOptions withDirectory(Path newDirectory) {
-    return new EngineOptions(host, port, newDirectory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, streams);
+    return new EngineOptions(host, port, newDirectory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, streams, email);
   }
 
   public EngineOptions withServiceLevels(ServiceLevels newServiceLevels) {
-    return new EngineOptions(host, port, directory, newServiceLevels, escalationInterval, instances, tokens, offers, webhooks, streams);
+    return new EngineOptions(host, port, directory, newServiceLevels, escalationInterval, instances, tokens, offers, webhooks, streams, email);
   }
 
   public EngineOptions withEscalationInterval(Duration interval) {
-    return new EngineOptions(host, port, directory, serviceLevels, interval, instances, tokens, offers, webhooks, streams);
+    return new EngineOptions(host, port, directory, serviceLevels, interval, instances, tokens, offers, webhooks, streams, email);
   }
 
   public EngineOptions withInstances(int newInstances) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, newInstances, tokens, offers, webhooks, streams);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, newInstances, tokens, offers, webhooks, streams, email);
   }
 
   public EngineOptions withTokens(AccessTokens newTokens) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, newTokens, offers, webhooks, streams);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, newTokens, offers, webhooks, streams, email);
   }
 
   public EngineOptions withOffers(OfferSettings newOffers) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, newOffers, webhooks, streams);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, newOffers, webhooks, streams, email);
   }
 
   public EngineOptions withWebhooks(WebhookOptions newWebhooks) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, newWebhooks, streams);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, newWebhooks, streams, email);
+  }
+
+  public EngineOptions withEmail(EmailOptions newEmail) {
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, streams, newEmail);
   }
 
   public EngineOptions withStreams(StreamSettings newStreams) {
-    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, newStreams);
+    return new EngineOptions(host, port, directory, serviceLevels, escalationInterval, instances, tokens, offers, webhooks, newStreams, email);
   }
 }

@@ -17,7 +17,7 @@ import java.util.function.Function;
 public record ApiHandlers(
     Function<String, Handler<RoutingContext>> access, ContactsApi contacts, ConversationsApi conversations, QueuesApi queues,
     CustomersApi customers, AgentsApi agents, WebhooksApi webhooks, EventStreamsApi streams, RulesApi rules,
-    OpsApi ops) {
+    OpsApi ops, EmailApi email) {
   public ApiHandlers {
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(contacts, "contacts");
@@ -29,6 +29,7 @@ public record ApiHandlers(
     Objects.requireNonNull(streams, "streams");
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(ops, "ops");
+    Objects.requireNonNull(email, "email");
   }
 
   /**
@@ -37,7 +38,7 @@ public record ApiHandlers(
    * another body that are not listed read it as a stream ({@code importCustomers}).
    */
   Map<String, Long> bufferedBodyLimits() {
-    return Map.of();
+    return Map.of("receiveEmail", email.maxMessageBytes());
   }
 
   /** The handler of each operationId of openapi.yaml. */
@@ -82,6 +83,7 @@ public record ApiHandlers(
         Map.entry("listAudit", rules::audit),
         Map.entry("live", ops::live),
         Map.entry("ready", ops::ready),
-        Map.entry("metrics", ops::metrics));
+        Map.entry("metrics", ops::metrics),
+        Map.entry("receiveEmail", email::receive));
   }
 }

@@ -44,6 +44,9 @@ class RoleMatrixIT {
   /** The walk's webhook: the Munich dealer's, for its own queue; deliveries to it fail and are retried meanwhile. */
   private static final String WEBHOOK = "{\"url\":\"http://127.0.0.1:9/hook\",\"secret\":\"0123456789abcdef0123\","
       + "\"queues\":[\"dealer:DE-MUC-001\"]}";
+  /** The walk's inbound email, as a mail service posts it. */
+  private static final String RAW_MAIL = "Message-ID: <matrix@mail.example.com>\r\nFrom: anna@example.com\r\n"
+      + "To: service@autohaus-muenchen.example\r\nSubject: Matrix\r\n\r\nIs my car ready?\r\n";
   private static final Predicate<Principal> OWNS_WEBHOOK = principal -> principal.dealerIds().contains("DE-MUC-001");
   private static final Predicate<Principal> OWNS_AGENT = principal ->
       principal.dealerIds().contains("DE-MUC-001") || principal.agentIds().contains("sepp");
@@ -74,6 +77,8 @@ class RoleMatrixIT {
         case "DELETE" -> client.delete(path);
         case "IMPORT" -> client.send(java.net.http.HttpRequest.newBuilder(client.uri(path))
             .header("Content-Type", "application/x-ndjson").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        case "MAIL" -> client.send(java.net.http.HttpRequest.newBuilder(client.uri(path))
+            .header("Content-Type", "message/rfc822").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
         default -> client.post(path, body);
       };
       return new Answer(response.statusCode(), response.body());
@@ -105,6 +110,7 @@ class RoleMatrixIT {
         new Call("ready", Map.of(), "GET", "/health/ready", null),
         new Call("listRules", Map.of(), "GET", "/v1/rules", null),
         new Call("listAudit", Map.of(), "GET", "/v1/audit", null)));
+    calls.add(new Call("receiveEmail", Map.of(), "MAIL", "/v1/channels/email/inbound", RAW_MAIL));
     calls.add(new Call("putCustomer", Map.of(), "PUT", "/v1/customers/C-MATRIX", CUSTOMER, OWNS_CUSTOMER, 403));
     calls.add(new Call("getCustomer", Map.of(), "GET", "/v1/customers/C-MATRIX", null, OWNS_CUSTOMER, 404));
     calls.add(new Call("findCustomer", Map.of(), "GET", "/v1/customers?phone=%2B49891234567", null, OWNS_CUSTOMER, 404));

@@ -8,6 +8,7 @@ import io.omniroute.rules.model.Level;
 import io.omniroute.rules.model.QueueNames;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ public final class Directory {
   private final KeywordMatcher topicKeywords;
   private final Map<String, List<ExpertTeam>> teamsByTopic;
   private final Map<String, Level> queues;
+  private final Map<String, String> dealersByAddress;
+  private final Map<String, String> countriesByAddress;
 
   Directory(List<Country> countries, List<Dealer> dealers, List<ExpertTeam> teams, List<Topic> topics) {
     this.countries = index(countries, Country::code);
@@ -47,6 +50,27 @@ public final class Directory {
     teams.forEach(t -> queueLevels.put(QueueNames.expert(t.id()), Level.EXPERT));
     dealers.forEach(d -> queueLevels.put(QueueNames.dealer(d.id()), Level.DEALER));
     this.queues = Collections.unmodifiableMap(queueLevels);
+    Map<String, String> dealerAddresses = new HashMap<>();
+    dealers.forEach(d -> d.emails().forEach(address -> dealerAddresses.put(normalAddress(address), d.id())));
+    this.dealersByAddress = Collections.unmodifiableMap(dealerAddresses);
+    Map<String, String> countryAddresses = new HashMap<>();
+    countries.forEach(c -> c.emails().forEach(address -> countryAddresses.put(normalAddress(address), c.code())));
+    this.countriesByAddress = Collections.unmodifiableMap(countryAddresses);
+  }
+
+  /** An email address as the directory compares it: trimmed, lower case. */
+  static String normalAddress(String address) {
+    return address.trim().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The dealer one of whose service addresses {@code address} is (case does not matter), or {@code null}. */
+  public String dealerOfAddress(String address) {
+    return address == null ? null : dealersByAddress.get(normalAddress(address));
+  }
+
+  /** The country one of whose service addresses {@code address} is (case does not matter), or {@code null}. */
+  public String countryOfAddress(String address) {
+    return address == null ? null : countriesByAddress.get(normalAddress(address));
   }
 
   private static <T> Map<String, T> index(List<T> items, java.util.function.Function<T, String> id) {
