@@ -3,6 +3,7 @@ package io.omniroute.engine;
 import io.omniroute.adapters.chat.ChatLimits;
 import io.omniroute.engine.channel.chat.ChatSettings;
 import io.omniroute.engine.channel.social.SocialOptions;
+import io.omniroute.engine.channel.email.EmailConfig;
 import io.omniroute.engine.delivery.OfferSettings;
 import io.omniroute.engine.delivery.OfferStrategy;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -55,6 +56,8 @@ import java.util.Map;
  *     burstFrames: 20               # frames at once; more than the rate closes the socket (4429)
  *     framesPerSecond: 2            # frames per second in the long run
  *   social: {enabled: true}         # false: POST /v1/channels/social/{network} answers 404
+ *   email:                          # see EmailConfig: enabled, maxMessageBytes, imap, smtp
+ *     maxMessageBytes: 10485760     # the largest raw message (413 above it)
  * </pre>
  *
  * Stateless.
@@ -71,7 +74,7 @@ final class ConfigFile {
       Webhooks webhooks, EventStreamValues eventStreams, Channels channels) {}
 
   /** The {@code channels} section: one entry per adapter. */
-  record Channels(TwilioValues twilio, ChatValues chat, SocialValues social) {}
+  record Channels(TwilioValues twilio, ChatValues chat, SocialValues social, EmailConfig email) {}
 
   /** The {@code channels.twilio} section; every key optional. */
   record TwilioValues(String publicUrl, String authTokenFile, Long smsJoinWindowMinutes, Map<String, String> dialNumbers) {}
@@ -139,6 +142,9 @@ final class ConfigFile {
       if (values.webhooks() != null && values.webhooks().allowPrivateAddresses() != null) {
         options = options.withWebhooks(options.webhooks()
             .withAllowPrivateAddresses(values.webhooks().allowPrivateAddresses()));
+      }
+      if (values.channels() != null && values.channels().email() != null) {
+        options = options.withEmail(values.channels().email().applyTo(options.email(), file.toAbsolutePath().getParent()));
       }
       if (values.eventStreams() != null) {
         options = options.withStreams(streams(values.eventStreams(), options.streams()));

@@ -1,5 +1,7 @@
 package io.omniroute.engine;
 
+import io.omniroute.engine.api.EmailApi;
+import io.omniroute.engine.channel.email.EmailChannel;
 import io.omniroute.engine.api.ApiContract;
 import io.omniroute.engine.api.ApiHandlers;
 import io.omniroute.engine.api.ContactsApi;
@@ -137,6 +139,7 @@ public final class Engine {
               AdapterIntake adapterIntake = new AdapterIntake(contacts, contract.schemas());
               ChatChannel chat = new ChatChannel(adapterIntake, store, directory, stores.chats(), options.chat(), clock);
               outbound.register("chat", chat.outbound());
+              EmailChannel email = new EmailChannel(vertx, options.email(), adapterIntake, directory, outbound);
               AgentService agents = new AgentService(stores.agents(), directory, clock, offers::agentChanged);
               PartnerChannelService partnerChannels =
                   new PartnerChannelService(stores.social().partnerChannels(), directory, clock);
@@ -165,12 +168,14 @@ public final class Engine {
                   chat,
                   new SocialApi(new SocialPosts(adapterIntake::submit, contacts, partnerChannels,
                       stores.social().posts(), clock), options.social().enabled()),
-                  new PartnerChannelsApi(partnerChannels));
+                  new PartnerChannelsApi(partnerChannels),
+                  new EmailApi(email));
               return vertx.deployVerticle(() -> {
                 HttpVerticle verticle = new HttpVerticle(options, contract, api);
                 first.compareAndSet(null, verticle);
                 return verticle;
-              }, new DeploymentOptions().setInstances(options.instances()));
+              }, new DeploymentOptions().setInstances(options.instances()))
+                  .compose(deployment -> email.startPolling().map(deployment));
             }))))
         .map(deployment -> {
           vertx.setPeriodic(options.escalationInterval().toMillis(), id -> escalation.get().runOnce());

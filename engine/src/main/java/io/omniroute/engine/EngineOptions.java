@@ -3,6 +3,7 @@ package io.omniroute.engine;
 import io.omniroute.engine.auth.AccessTokens;
 import io.omniroute.engine.channel.ChannelOptions;
 import io.omniroute.engine.channel.chat.ChatSettings;
+import io.omniroute.engine.channel.email.EmailOptions;
 import io.omniroute.engine.channel.social.SocialOptions;
 import io.omniroute.engine.channel.twilio.TwilioOptions;
 import io.omniroute.engine.delivery.OfferSettings;
@@ -28,7 +29,7 @@ import java.util.Objects;
  * @param offers how contacts are offered to agents: timeouts per channel, strategies per queue
  * @param webhooks how webhook receivers are checked and deliveries retried
  * @param streams how the event streams keep events for replay and keep connections alive
- * @param channels the channel adapters' settings: Twilio, web chat, social media
+ * @param channels the channel adapters' settings: Twilio, email, web chat, social media
  */
 public record EngineOptions(
     String host, int port, Path directory, ServiceLevels serviceLevels, Duration escalationInterval, int instances,
@@ -123,6 +124,15 @@ public record EngineOptions(
 
   public EngineOptions withSocial(SocialOptions social) {
     return withChannels(channels.withSocial(social));
+  }
+
+  public EngineOptions withEmail(EmailOptions email) {
+    return withChannels(channels.withEmail(email));
+  }
+
+  /** How the email channel takes mail (endpoint, mailbox) and sends answers. */
+  public EmailOptions email() {
+    return channels.email();
   }
 
   /** The social media channel's settings. */

@@ -3,6 +3,7 @@ package io.omniroute.engine.api;
 import io.omniroute.engine.channel.chat.ChatChannel;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -18,7 +19,8 @@ import java.util.function.Function;
 public record ApiHandlers(
     Function<String, Handler<RoutingContext>> access, ContactsApi contacts, ConversationsApi conversations, QueuesApi queues,
     CustomersApi customers, AgentsApi agents, WebhooksApi webhooks, EventStreamsApi streams, RulesApi rules,
-    OpsApi ops, TwilioApi twilio, ChatChannel chat, SocialApi social, PartnerChannelsApi partnerChannels) {
+    OpsApi ops, TwilioApi twilio, ChatChannel chat, SocialApi social, PartnerChannelsApi partnerChannels,
+    EmailApi email) {
   public ApiHandlers {
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(contacts, "contacts");
@@ -34,6 +36,7 @@ public record ApiHandlers(
     Objects.requireNonNull(chat, "chat");
     Objects.requireNonNull(social, "social");
     Objects.requireNonNull(partnerChannels, "partnerChannels");
+    Objects.requireNonNull(email, "email");
   }
 
   /**
@@ -42,7 +45,9 @@ public record ApiHandlers(
    * another body that are not listed read it as a stream ({@code importCustomers}).
    */
   Map<String, Long> bufferedBodyLimits() {
-    return twilio.bodyLimits();
+    Map<String, Long> limits = new HashMap<>(twilio.bodyLimits());
+    limits.put("receiveEmail", email.maxMessageBytes());
+    return limits;
   }
 
   /** The handler of each operationId of openapi.yaml. */
@@ -97,5 +102,6 @@ public record ApiHandlers(
         Map.entry("ready", ops::ready),
         Map.entry("metrics", ops::metrics),
         Map.entry(ChatChannel.OPERATION, chat::upgradeRequired));
+        Map.entry("receiveEmail", email::receive));
   }
 }

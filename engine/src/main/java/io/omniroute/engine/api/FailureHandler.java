@@ -1,6 +1,7 @@
 package io.omniroute.engine.api;
 
 import io.omniroute.adapters.InvalidPayloadException;
+import io.omniroute.adapters.email.MailTooLargeException;
 import io.omniroute.engine.http.HttpProtocolErrors;
 import io.omniroute.engine.http.Problem;
 import io.netty.handler.codec.DecoderException;
@@ -71,6 +72,9 @@ final class FailureHandler {
       e.problems().forEach(problem -> errors.add(new io.vertx.core.json.JsonObject().put("message", problem)));
       Problem.send(ctx, 400, "Payload cannot become a contact", "Fix " + (e.problems().size() == 1 ? "this: " : "these: ")
           + e.getMessage() + ". Nothing was stored.", errors);
+    } else if (failure instanceof MailTooLargeException e) {
+      Problem.send(ctx, 413, "Message too large", "The message has " + e.size() + " bytes; the email channel takes at most "
+          + e.limit() + " (email.maxMessageBytes): send large files as links. Nothing was stored.");
     } else if (failure instanceof ContactNotFoundException e) {
       Problem.send(ctx, 404, "Contact not found", capitalise(e.getMessage()) + ": check the id returned by POST /v1/contacts.");
     } else if (failure instanceof UnknownQueueException e) {
@@ -216,7 +220,9 @@ final class FailureHandler {
           "No endpoint at " + ctx.request().path() + ": see /openapi.yaml for the API.");
       case 405 -> Problem.send(ctx, 405, "Method not allowed",
           ctx.request().method() + " is not supported on " + ctx.request().path() + ": see /openapi.yaml.");
-      case 413 -> Problem.send(ctx, 413, "Body too large",
+      case 413 -> Problem.send(ctx, 413, "Body too large", ctx.request().path().startsWith("/v1/channels/email/")
+          ? "The message exceeds the email channel's limit (email.maxMessageBytes, 10 MiB unless configured otherwise):"
+              + " send large files as links. Nothing was stored." :
           "The request body exceeds this endpoint's limit (" + ApiRouter.BODY_LIMIT_BYTES / 1024 + " KiB; "
               + ApiRouter.RULES_BODY_LIMIT_BYTES / 1024 / 1024 + " MiB for rule texts): shorten it.");
       case 415 -> Problem.send(ctx, 415, "Unsupported media type", "Send the body as Content-Type: application/json.");

@@ -11,8 +11,8 @@ import java.util.Set;
  * <table>
  *   <caption>The access matrix</caption>
  *   <tr><th>operations</th><th>allowed</th></tr>
- *   <tr><td>{@code createContact}, {@code abandonContact}, {@code receiveSocialPost}</td><td>admin, telephony,
- *       adapter</td></tr>
+ *   <tr><td>{@code createContact}, {@code abandonContact}, {@code receiveSocialPost}, {@code receiveEmail}</td>
+ *       <td>admin, telephony, adapter</td></tr>
  *   <tr><td>{@code listQueues}, {@code listRules}, {@code listRuleVersions},
  *       {@code getRuleVersion}, {@code listAudit}</td><td>admin, supervisor, supervisor:CC, ops</td></tr>
  *   <tr><td>{@code getQueue}, {@code streamQueueEvents}</td><td>as above, and {@code dealer:X} on queue
@@ -75,6 +75,7 @@ public final class AccessPolicy {
   private static final Map<String, Rule> OPERATIONS = Map.ofEntries(
       Map.entry("createContact", Rule.INTAKE),
       Map.entry("abandonContact", Rule.INTAKE),
+      Map.entry("receiveEmail", Rule.INTAKE),
       Map.entry("getContact", Rule.READ_OWN_WORK),
       Map.entry("completeContact", Rule.COMPLETE),
       Map.entry("transferContact", Rule.COMPLETE),

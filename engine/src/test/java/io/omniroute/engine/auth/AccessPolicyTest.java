@@ -39,6 +39,7 @@ class AccessPolicyTest {
       # operation        path parameter             admin supervisor supervisor:DE ops telephony adapter dealer:DE-MUC-001 agent:sepp
       createContact      -                          A     D          D             D   A         A       D                 D
       abandonContact     -                          A     D          D             D   A         A       D                 D
+      receiveEmail       -                          A     D          D             D   A         A       D                 D
       getContact         -                          A     A          A             A   D         D       O                 D
       completeContact    -                          A     A          D             D   D         D       O                 D
       transferContact    -                          A     A          D             D   D         D       O                 D

@@ -45,6 +45,9 @@ class RoleMatrixIT {
   /** The walk's webhook: the Munich dealer's, for its own queue; deliveries to it fail and are retried meanwhile. */
   private static final String WEBHOOK = "{\"url\":\"http://127.0.0.1:9/hook\",\"secret\":\"0123456789abcdef0123\","
       + "\"queues\":[\"dealer:DE-MUC-001\"]}";
+  /** The walk's inbound email, as a mail service posts it. */
+  private static final String RAW_MAIL = "Message-ID: <matrix@mail.example.com>\r\nFrom: anna@example.com\r\n"
+      + "To: service@autohaus-muenchen.example\r\nSubject: Matrix\r\n\r\nIs my car ready?\r\n";
   /** The walk's social post: a generic network's, answered 200 with its first contact after the first time. */
   private static final String SOCIAL_POST = "{\"postId\":\"matrix-1\",\"author\":{\"handle\":\"matrix\"},"
       + "\"text\":\"Which colours are there?\",\"page\":\"nordwind.muenchen\"}";
@@ -87,6 +90,8 @@ class RoleMatrixIT {
             .header("Content-Type", "application/x-ndjson").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
         case "FORM" -> client.send(java.net.http.HttpRequest.newBuilder(client.uri(path))
             .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        case "MAIL" -> client.send(java.net.http.HttpRequest.newBuilder(client.uri(path))
+            .header("Content-Type", "message/rfc822").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
         default -> client.post(path, body);
       };
       return new Answer(response.statusCode(), response.body());
@@ -122,6 +127,7 @@ class RoleMatrixIT {
         new Call("openChatSocket", Map.of(), "GET", "/v1/channels/chat/socket?dealer=DE-MUC-001", null),
         new Call("listRules", Map.of(), "GET", "/v1/rules", null),
         new Call("listAudit", Map.of(), "GET", "/v1/audit", null)));
+    calls.add(new Call("receiveEmail", Map.of(), "MAIL", "/v1/channels/email/inbound", RAW_MAIL));
     calls.add(new Call("putCustomer", Map.of(), "PUT", "/v1/customers/C-MATRIX", CUSTOMER, OWNS_CUSTOMER, 403));
     calls.add(new Call("getCustomer", Map.of(), "GET", "/v1/customers/C-MATRIX", null, OWNS_CUSTOMER, 404));
     calls.add(new Call("findCustomer", Map.of(), "GET", "/v1/customers?phone=%2B49891234567", null, OWNS_CUSTOMER, 404));

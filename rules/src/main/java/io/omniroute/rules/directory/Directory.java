@@ -8,6 +8,7 @@ import io.omniroute.rules.model.Level;
 import io.omniroute.rules.model.QueueNames;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ public final class Directory {
   private final Map<String, List<ExpertTeam>> teamsByTopic;
   private final Map<String, Level> queues;
   private final Map<String, NumberOwner> numberOwners;
+  private final Map<String, String> dealersByAddress;
+  private final Map<String, String> countriesByAddress;
 
   Directory(List<Country> countries, List<Dealer> dealers, List<ExpertTeam> teams, List<Topic> topics) {
     this.countries = index(countries, Country::code);
@@ -52,6 +55,27 @@ public final class Directory {
     countries.forEach(c -> c.phones().forEach(phone -> owners.put(phone, new NumberOwner(null, c.code()))));
     dealers.forEach(d -> d.phones().forEach(phone -> owners.put(phone, new NumberOwner(d.id(), d.country()))));
     this.numberOwners = Collections.unmodifiableMap(owners);
+    Map<String, String> dealerAddresses = new HashMap<>();
+    dealers.forEach(d -> d.emails().forEach(address -> dealerAddresses.put(normalAddress(address), d.id())));
+    this.dealersByAddress = Collections.unmodifiableMap(dealerAddresses);
+    Map<String, String> countryAddresses = new HashMap<>();
+    countries.forEach(c -> c.emails().forEach(address -> countryAddresses.put(normalAddress(address), c.code())));
+    this.countriesByAddress = Collections.unmodifiableMap(countryAddresses);
+  }
+
+  /** An email address as the directory compares it: trimmed, lower case. */
+  static String normalAddress(String address) {
+    return address.trim().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The dealer one of whose service addresses {@code address} is (case does not matter), or {@code null}. */
+  public String dealerOfAddress(String address) {
+    return address == null ? null : dealersByAddress.get(normalAddress(address));
+  }
+
+  /** The country one of whose service addresses {@code address} is (case does not matter), or {@code null}. */
+  public String countryOfAddress(String address) {
+    return address == null ? null : countriesByAddress.get(normalAddress(address));
   }
 
   /**

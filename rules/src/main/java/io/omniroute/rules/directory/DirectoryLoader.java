@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * Reads and validates a directory YAML file:
  *
  * <pre>
- * countries:   [{code: DE, languages: [de]}]
- * dealers:     [{id: DE-MUC-001, name: Autohaus Muenchen, country: DE}]
+ * countries:   [{code: DE, languages: [de], emails: [service@nordwind.de]}]
+ * dealers:     [{id: DE-MUC-001, name: Autohaus Muenchen, country: DE, emails: [service@autohaus-muenchen.de]}]
  * expertTeams: [{id: ev-battery, topics: [ev-battery], countries: [DE, AT]}]
  * topics:      [{id: ev-battery, keywords: [battery, charging]}]
  * </pre>
@@ -37,6 +37,7 @@ public final class DirectoryLoader {
   public static final String BUNDLED_SAMPLE = "io/omniroute/rules/directory/sample-directory.yaml";
 
   private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
   private static final ObjectMapper YAML =
@@ -147,6 +148,7 @@ public final class DirectoryLoader {
       }
       Set<String> countryCodes = new HashSet<>();
       Set<String> phones = new HashSet<>();
+      Set<String> addresses = new HashSet<>();
       for (int i = 0; i < file.countries().size(); i++) {
         Country country = file.countries().get(i);
         String entry = entry("countries", i, country == null ? null : country.code());
@@ -155,6 +157,7 @@ public final class DirectoryLoader {
             entry, "code must be an ISO 3166-1 alpha-2 code such as DE, got '" + country.code() + "'");
         require(countryCodes.add(country.code()), entry, "duplicate country code '" + country.code() + "'");
         requirePhones(country.phones(), entry, phones);
+        requireAddresses(country.emails(), entry, addresses);
       }
       Set<String> dealerIds = new HashSet<>();
       for (int i = 0; i < file.dealers().size(); i++) {
@@ -167,6 +170,7 @@ public final class DirectoryLoader {
             "country '" + dealer.country() + "' is not listed under countries " + countryCodes);
         require(dealerIds.add(dealer.id()), entry, "duplicate dealer id '" + dealer.id() + "'");
         requirePhones(dealer.phones(), entry, phones);
+        requireAddresses(dealer.emails(), entry, addresses);
       }
       Set<String> topicIds = new HashSet<>();
       for (int i = 0; i < file.topics().size(); i++) {
@@ -205,6 +209,15 @@ public final class DirectoryLoader {
         require(number != null && E164.matcher(number).matches(), entry,
             "phones must be E.164 numbers such as +498912345678, got '" + number + "'");
         require(seen.add(number), entry, "phone " + number + " is listed twice in the directory");
+      }
+    }
+
+    private void requireAddresses(List<String> emails, String entry, Set<String> seen) {
+      for (String email : emails) {
+        require(email != null && EMAIL.matcher(email.trim()).matches(), entry,
+            "emails must be addresses such as service@dealer.example, got '" + email + "'");
+        require(seen.add(Directory.normalAddress(email)), entry,
+            "the address '" + email + "' is listed twice in the directory; each address belongs to one dealer or country");
       }
     }
 

@@ -447,4 +447,57 @@ class DirectoryLoaderTest {
         .hasMessageContaining("dealers[0] (bad id!)")
         .hasMessageContaining("id must be");
   }
+
+  @Test
+  void mapsServiceAddressesToTheirDealerOrCountryWhateverTheCase() throws IOException {
+    Path file = write("addresses.yaml", """
+        countries:
+          - {code: DE, languages: [de], emails: [kundenservice@brand.example]}
+        dealers:
+          - {id: DE-X-1, name: X, country: DE, emails: [service@x.example, Werkstatt@X.example]}
+        """);
+
+    Directory directory = DirectoryLoader.load(file);
+
+    assertThat(directory.dealerOfAddress("werkstatt@x.example")).isEqualTo("DE-X-1");
+    assertThat(directory.dealerOfAddress(" SERVICE@x.example ")).isEqualTo("DE-X-1");
+    assertThat(directory.countryOfAddress("Kundenservice@Brand.example")).isEqualTo("DE");
+    assertThat(directory.dealerOfAddress("kundenservice@brand.example")).isNull();
+    assertThat(directory.countryOfAddress("nobody@x.example")).isNull();
+  }
+
+  @Test
+  void theBundledSampleListsServiceAddresses() {
+    Directory directory = DirectoryLoader.bundledSample();
+
+    assertThat(directory.dealerOfAddress("service@autohaus-muenchen.example")).isEqualTo("DE-MUC-001");
+    assertThat(directory.countryOfAddress("kundenservice@nordwind.example")).isEqualTo("DE");
+  }
+
+  @Test
+  void rejectsAServiceAddressListedTwice() throws IOException {
+    Path file = write("address-twice.yaml", """
+        countries:
+          - {code: DE, languages: [de], emails: [service@x.example]}
+        dealers:
+          - {id: DE-X-1, name: X, country: DE, emails: [Service@X.example]}
+        """);
+
+    assertThatThrownBy(() -> DirectoryLoader.load(file))
+        .isInstanceOf(DirectoryException.class)
+        .hasMessageContaining("dealers[0] (DE-X-1)")
+        .hasMessageContaining("listed twice");
+  }
+
+  @Test
+  void rejectsAServiceAddressThatIsNoAddress() throws IOException {
+    Path file = write("address-bad.yaml", COUNTRIES + """
+        dealers:
+          - {id: DE-X-1, name: X, country: DE, emails: [werkstatt]}
+        """);
+
+    assertThatThrownBy(() -> DirectoryLoader.load(file))
+        .isInstanceOf(DirectoryException.class)
+        .hasMessageContaining("emails must be addresses");
+  }
 }
