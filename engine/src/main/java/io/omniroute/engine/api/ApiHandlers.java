@@ -101,7 +101,7 @@ public record ApiHandlers(
         Map.entry("live", ops::live),
         Map.entry("ready", ops::ready),
         Map.entry("metrics", ops::metrics),
-        Map.entry(ChatChannel.OPERATION, chat::upgradeRequired));
+        Map.entry(ChatChannel.OPERATION, chat::upgradeRequired),
         Map.entry("receiveEmail", email::receive));
   }
 }

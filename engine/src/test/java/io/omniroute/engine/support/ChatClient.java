@@ -31,15 +31,23 @@ public final class ChatClient implements AutoCloseable {
       options.addHeader("Origin", origin);
     }
     try {
-      socket = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      socket = client.connect(options).onSuccess(this::listen).toCompletionStage().toCompletableFuture()
+          .get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       vertx.close();
       throw new IllegalStateException("the chat socket did not open", e);
     }
-    socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
-    socket.closeHandler(ignored -> {
-      closeReason.complete(socket.closeReason());
-      closed.complete(socket.closeStatusCode());
+  }
+
+  /**
+   * Listens on the socket's own event loop as soon as it opens, so that no frame and no close the
+   * engine sends at once (an unknown dealer) is missed.
+   */
+  private void listen(WebSocket opened) {
+    opened.textMessageHandler(text -> frames.add(new JsonObject(text)));
+    opened.closeHandler(ignored -> {
+      closeReason.complete(opened.closeReason());
+      closed.complete(opened.closeStatusCode());
     });
   }
 
