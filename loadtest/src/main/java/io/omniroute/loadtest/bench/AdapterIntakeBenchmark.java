@@ -6,6 +6,7 @@ import io.omniroute.adapters.chat.ChatContact;
 import io.omniroute.adapters.chat.ChatFrame;
 import io.omniroute.adapters.chat.ChatFrames;
 import io.omniroute.adapters.chat.ChatLimits;
+import io.omniroute.adapters.email.InboundMail;
 import io.omniroute.adapters.social.SocialPost;
 import io.omniroute.adapters.twilio.FormBody;
 import io.omniroute.adapters.twilio.TwilioSignature;
@@ -60,7 +61,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * contact's schema check and the same submit); {@code mastodon} what the social endpoint does with
  * a Mastodon status (strict JSON parse, HTML to text, the post index and partner channel look-ups,
  * the same submit); {@code chat} what the chat socket does with the first message of a chat (frame
- * parse, the contact, the same submit). Compare each adapter's throughput with {@code json}'s.
+ * parse, the contact, the same submit); {@code email} what the email endpoint does with a small
+ * raw mail (MIME parse with Angus Mail, the new text apart from the quote and the signature, the
+ * directory's address look-up, the same submit). Compare each adapter's throughput with {@code json}'s.
  *
  * <p>Every operation takes a payload never seen before (its own message id); each iteration starts
  * with an empty memory store.
@@ -80,7 +83,7 @@ public class AdapterIntakeBenchmark {
   private static final String VOICE_PATH = "/v1/channels/twilio/voice";
   private static final String SMS_PATH = "/v1/channels/twilio/sms";
 
-  @Param({"json", "twilio-voice", "twilio-sms", "mastodon", "chat"})
+  @Param({"json", "twilio-voice", "twilio-sms", "email", "mastodon", "chat"})
   public String channel;
 
   private final Directory directory = DirectoryLoader.bundledSample();
@@ -116,6 +119,12 @@ public class AdapterIntakeBenchmark {
             + "\"account\":{\"id\":\"" + (1000 + i) + "\",\"acct\":\"user" + i + "\",\"display_name\":\"User\","
             + "\"url\":\"https://mastodon.social/@user" + i + "\"},\"mentions\":[{\"id\":\"1\","
             + "\"acct\":\"autohaus_muenchen@social.example\",\"url\":\"https://social.example/@autohaus_muenchen\"}]}")
+            .getBytes(StandardCharsets.UTF_8);
+        case "email" -> json[i] = ("Message-ID: <" + i + ".benchmark@mail.example.com>\r\nFrom: Jürgen Huber <kunde" + i
+            + "@example.com>\r\nTo: service@autohaus-muenchen.example\r\nSubject: =?UTF-8?Q?Ist_mein_Auto_fertig=3F?=\r\n"
+            + "Date: Sun, 6 Dec 2026 09:00:00 +0100\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+            + "Content-Transfer-Encoding: quoted-printable\r\n\r\nGr=C3=BC=C3=9F Gott, ist mein Auto schon fertig?\r\n"
+            + "Es macht ein Ger=C3=A4usch beim Bremsen.\r\n\r\n-- \r\nJ=C3=BCrgen Huber\r\n")
             .getBytes(StandardCharsets.UTF_8);
         case "chat" -> forms[i] = "{\"type\":\"message\",\"id\":\"" + String.format("%032x", i)
             + "\",\"text\":\"Is my car ready? It makes a noise.\"}";
@@ -159,6 +168,10 @@ public class AdapterIntakeBenchmark {
         yield contacts.submit(body, TELEPHONY, "key-" + i).result();
       }
       case "mastodon" -> social.receive(SocialPost.parse("mastodon", JsonBodies.read(json[i])), TELEPHONY).result();
+      case "email" -> {
+        InboundMail mail = InboundMail.parse(json[i]);
+        yield adapterIntake.submit(mail.toContact(directory), TELEPHONY, mail.idempotencyKey()).result();
+      }
       case "chat" -> {
         ChatFrame.Message message = (ChatFrame.Message) ChatFrames.parse(forms[i], ChatLimits.DEFAULTS);
         String thread = ChatContact.threadKey(message.id());
