@@ -1,8 +1,7 @@
 package io.omniroute.engine.stream;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.omniroute.engine.redis.ChannelSubscription;
 import io.omniroute.engine.redis.RedisCalls;
 import io.omniroute.engine.redis.RedisConnection;
 import io.vertx.core.Future;
@@ -10,8 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,8 +87,7 @@ public final class RedisEventStreams implements EventStreams {
   private final RedisCalls calls;
   private final String prefix;
   private final String channel;
-  private final StatefulRedisPubSubConnection<String, String> subscription;
-  private final AtomicBoolean subscribedOnce = new AtomicBoolean();
+  private final ChannelSubscription subscription;
   private volatile LiveEvents live = LiveEvents.NONE;
 
   private RedisEventStreams(RedisConnection connection, String namespace) {
@@ -99,28 +95,11 @@ public final class RedisEventStreams implements EventStreams {
     this.calls = new RedisCalls(connection.commands());
     this.prefix = namespace + ":events:";
     this.channel = namespace + ":events";
-    this.subscription = connection.openPubSub();
-    subscription.addListener(new RedisPubSubAdapter<>() {
-      @Override
-      public void message(String from, String message) {
-        received(message);
-      }
-
-      @Override
-      public void subscribed(String to, long count) {
-        if (subscribedOnce.getAndSet(true)) {
-          LOG.warn("the event channel {} was subscribed again after its connection was lost:"
-              + " every event stream connection of this node resumes from its last event", channel);
-          live.gap();
-        }
-      }
+    this.subscription = ChannelSubscription.open(connection, channel, this::received, () -> {
+      LOG.warn("the event channel {} was subscribed again after its connection was lost:"
+          + " every event stream connection of this node resumes from its last event", channel);
+      live.gap();
     });
-    try {
-      subscription.async().subscribe(channel).get(5, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      subscription.close();
-      throw new IllegalStateException("cannot subscribe to " + channel + ": " + e.getMessage(), e);
-    }
   }
 
   /**

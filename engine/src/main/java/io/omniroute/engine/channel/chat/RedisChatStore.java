@@ -1,8 +1,7 @@
 package io.omniroute.engine.channel.chat;
 
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.omniroute.engine.redis.ChannelSubscription;
 import io.omniroute.engine.redis.RedisCalls;
 import io.omniroute.engine.redis.RedisConnection;
 import io.omniroute.engine.stream.LiveEvents;
@@ -11,8 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,36 +36,20 @@ public final class RedisChatStore implements ChatStore {
   private final RedisConnection connection;
   private final String sessionPrefix;
   private final String channel;
-  private final StatefulRedisPubSubConnection<String, String> subscription;
-  private final AtomicBoolean subscribedOnce = new AtomicBoolean();
+  private final ChannelSubscription subscription;
   private volatile LiveEvents live = LiveEvents.NONE;
 
   private RedisChatStore(RedisConnection connection, String namespace) {
     this.connection = connection;
     this.sessionPrefix = namespace + ":chat:session:";
     this.channel = namespace + ":chat";
-    this.subscription = connection.openPubSub();
-    subscription.addListener(new RedisPubSubAdapter<>() {
-      @Override
-      public void message(String from, String conversationId) {
-        live.event(ChatStore.stream(conversationId), new StreamEvent(null, ANSWERED, "{}"));
-      }
-
-      @Override
-      public void subscribed(String to, long count) {
-        if (subscribedOnce.getAndSet(true)) {
+    this.subscription = ChannelSubscription.open(connection, channel,
+        conversationId -> live.event(ChatStore.stream(conversationId), new StreamEvent(null, ANSWERED, "{}")),
+        () -> {
           LOG.warn("the chat channel {} was subscribed again after its connection was lost:"
               + " every chat socket of this node reads its conversation again", channel);
           live.gap();
-        }
-      }
-    });
-    try {
-      subscription.async().subscribe(channel).get(5, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      subscription.close();
-      throw new IllegalStateException("cannot subscribe to " + channel + ": " + e.getMessage(), e);
-    }
+        });
   }
 
   /**
